@@ -84,7 +84,8 @@ public final class OrderedPipeline<E> implements AutoCloseable {
     private final AtomicLong peakBytesInFlight = new AtomicLong();
     private final boolean singleProducer;
     private Thread producerThread;
-    private Thread pullingThread;
+    /** Held while a caller pulls: pulls may come from any thread, one at a time (the CAS also publishes state). */
+    private final java.util.concurrent.atomic.AtomicBoolean pulling = new java.util.concurrent.atomic.AtomicBoolean();
     /** Next sequence the ordered stage releases; confined to the consumer thread. */
     private long nextToRelease;
 
@@ -318,7 +319,15 @@ public final class OrderedPipeline<E> implements AutoCloseable {
      * @throws InterruptedException    if interrupted while waiting; no record was delivered
      */
     public boolean take(RecordConsumer<? super E> consumer) throws InterruptedException {
-        checkPulling();
+        beginPull();
+        try {
+            return takeNext(consumer);
+        } finally {
+            pulling.set(false);
+        }
+    }
+
+    private boolean takeNext(RecordConsumer<? super E> consumer) throws InterruptedException {
         consumerBackoff.reset();
         while (true) {
             if (releaseAvailable(consumer, 1) == 1) {
@@ -343,22 +352,21 @@ public final class OrderedPipeline<E> implements AutoCloseable {
 
     /** Pulled mode: delivers the next record if it is ready, without blocking. Returns whether one was. */
     public boolean poll(RecordConsumer<? super E> consumer) {
-        checkPulling();
-        Throwable f = failure;
-        if (f != null) {
-            throw failed(f);
-        }
-        return releaseAvailable(consumer, 1) == 1;
+        return drain(consumer, 1) == 1;
     }
 
     /** Pulled mode: delivers up to {@code max} ready records in order without blocking; returns how many. */
     public int drain(RecordConsumer<? super E> consumer, int max) {
-        checkPulling();
-        Throwable f = failure;
-        if (f != null) {
-            throw failed(f);
+        beginPull();
+        try {
+            Throwable f = failure;
+            if (f != null) {
+                throw failed(f);
+            }
+            return releaseAvailable(consumer, max);
+        } finally {
+            pulling.set(false);
         }
-        return releaseAvailable(consumer, max);
     }
 
     /** True once input is finished and every claimed record was delivered. */
@@ -375,16 +383,12 @@ public final class OrderedPipeline<E> implements AutoCloseable {
                 || Util.getMinimumSequence(workerSequences) >= nextToRelease;
     }
 
-    private void checkPulling() {
+    private void beginPull() {
         if (callback != null) {
             throw new IllegalStateException("this pipeline delivers to its consumer callback; it cannot be pulled");
         }
-        Thread current = Thread.currentThread();
-        if (pullingThread == null) {
-            pullingThread = current;
-        } else if (pullingThread != current) {
-            throw new IllegalStateException("pulled from a second thread (" + current.getName()
-                    + "); the ordered stage has a single consumer");
+        if (!pulling.compareAndSet(false, true)) {
+            throw new IllegalStateException("two threads pulled at once; the ordered stage has a single consumer");
         }
     }
 

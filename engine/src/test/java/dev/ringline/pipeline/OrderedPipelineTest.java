@@ -280,17 +280,21 @@ class OrderedPipelineTest {
         callback.close();
         OrderedPipeline<TestSlot> pulled = doubling().workers(1).threadNamePrefix("pull-only").build();
         assertFalse(pulled.poll((seq, slot, failure) -> { }));
-        AtomicReference<Throwable> other = new AtomicReference<>();
-        Thread t = new Thread(() -> {
+        AtomicReference<Boolean> takeResult = new AtomicReference<>();
+        Thread taker = new Thread(() -> {
             try {
-                pulled.poll((seq, slot, failure) -> { });
-            } catch (Throwable e) {
-                other.set(e);
+                takeResult.set(pulled.take((seq, slot, failure) -> { }));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-        });
-        t.start();
-        t.join();
-        assertInstanceOf(IllegalStateException.class, other.get());
+        }, "pull-taker");
+        taker.start();
+        await().atMost(WAIT).until(() -> isBlocked(taker));
+        assertThrows(IllegalStateException.class, () -> pulled.poll((seq, slot, failure) -> { }),
+                "a second concurrent puller is refused");
+        pulled.finish();
+        taker.join(WAIT.toMillis());
+        assertEquals(Boolean.FALSE, takeResult.get(), "end of input after finish()");
         pulled.close();
     }
 
