@@ -10,11 +10,22 @@ public final class FramingException extends CobolException {
 
     private final long recordIndex;
     private final long byteOffset;
+    private final String detail;
 
-    public FramingException(ErrorCode code, String message, long recordIndex, long byteOffset) {
-        super(code, message);
+    /**
+     * @param detail what is wrong, without the location; the message is
+     *               {@code record N at byte X: CODE: detail}, as {@link DecodeError#describe()} writes it
+     */
+    public FramingException(ErrorCode code, String detail, long recordIndex, long byteOffset) {
+        super(code, "record " + recordIndex + " at byte " + byteOffset + ": " + code + ": " + detail);
         this.recordIndex = recordIndex;
         this.byteOffset = byteOffset;
+        this.detail = detail;
+    }
+
+    /** What is wrong, without the location (the {@link DecodeError#message()} of {@link DecodeError#of}). */
+    public String detail() {
+        return detail;
     }
 
     /** 0-based index the failing record would have had. */

@@ -314,8 +314,7 @@ public final class RecordReader implements AutoCloseable {
     }
 
     private FramingException error(ErrorCode code, long byteOffset, String detail) {
-        return new FramingException(code, code + ": record " + nextIndex + " at byte " + byteOffset + ": " + detail,
-                nextIndex, byteOffset);
+        return new FramingException(code, detail, nextIndex, byteOffset);
     }
 
     private long offset() {
