@@ -21,6 +21,16 @@ public class CobolException extends RuntimeException {
         this.code = Objects.requireNonNull(code, "code");
     }
 
+    /**
+     * For subclasses reporting bad data, which can be frequent: lets them skip the stack trace (and suppression),
+     * whose capture costs far more than the decode that failed.
+     */
+    protected CobolException(ErrorCode code, String message, Throwable cause, boolean enableSuppression,
+                             boolean writableStackTrace) {
+        super(message, cause, enableSuppression, writableStackTrace);
+        this.code = Objects.requireNonNull(code, "code");
+    }
+
     /** What went wrong, as a stable code. */
     public ErrorCode code() {
         return code;
