@@ -128,22 +128,24 @@ public final class CobolDecoder {
 
     /** Fills the batch from the reader; false once the input ended (cleanly or with a framing error). */
     private static boolean fill(RecordReader reader, DecodeBatch batch) {
-        ByteVector record = batch.tail;
+        ByteVector input = batch.input;
         while (!batch.full()) {
+            int mark = input.length();
             boolean got;
             try {
-                got = reader.next(record);
+                got = reader.appendNext(input); // straight into the batch: each byte is copied once
             } catch (FramingException e) {
-                batch.framingError = e; // the partial bytes stay in batch.tail for the rejects sink
+                batch.framingError = e;
+                batch.tail.append(input.array(), mark, input.length() - mark); // the partial record, for rejects
+                input.truncate(mark);
                 return false;
             }
             if (!got) {
-                record.clear();
+                input.truncate(mark);
                 return false;
             }
-            batch.add(record, reader.recordOffset());
+            batch.added(mark, input.length() - mark, reader.recordOffset());
         }
-        record.clear();
         return true;
     }
 
