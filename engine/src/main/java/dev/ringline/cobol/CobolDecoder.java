@@ -79,9 +79,12 @@ public final class CobolDecoder {
             pipeline.abort(Duration.ofSeconds(30));
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while decoding");
-        } catch (RuntimeException | Error e) {
+        } catch (RuntimeException e) {
             pipeline.abort(Duration.ofSeconds(30));
             writer.throwIfFailed(); // the consumer's own failure explains the producer's
+            throw readFailure(e);
+        } catch (Error e) {
+            pipeline.abort(Duration.ofSeconds(30));
             throw e;
         }
         writer.finishAfterPipeline();
@@ -112,9 +115,20 @@ public final class CobolDecoder {
             }
         } catch (UncheckedIOException e) {
             throw e.getCause();
+        } catch (RuntimeException e) {
+            throw readFailure(e);
         }
         writer.finishAfterPipeline();
         return writer.summary();
+    }
+
+    /** The reader wraps I/O errors in CobolException(IO_ERROR): callers of this facade get the IOException. */
+    private static RuntimeException readFailure(RuntimeException e) throws IOException {
+        if (e instanceof CobolException && ((CobolException) e).code() == ErrorCode.IO_ERROR
+                && e.getCause() instanceof IOException) {
+            throw new IOException(e.getMessage(), e.getCause());
+        }
+        return e;
     }
 
     private static RecordReader reader(ReadableByteChannel in, RecordLayout layout, DecodeOptions options,
