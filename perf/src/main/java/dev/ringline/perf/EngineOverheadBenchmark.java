@@ -296,33 +296,6 @@ public class EngineOverheadBenchmark {
         }
     }
 
-    /** Running order check for values delivered one at a time (serially, possibly by different threads). */
-    static final class OrderCheck {
-        private final String variant;
-        private long index;
-        private long sum;
-
-        OrderCheck(String variant) {
-            this.variant = variant;
-        }
-
-        void accept(long value) {
-            if (value != Work.expected(index)) {
-                throw Work.outOfOrder(variant, index, value);
-            }
-            index++;
-            sum += value;
-        }
-
-        long sum() {
-            return sum;
-        }
-
-        long count() {
-            return index;
-        }
-    }
-
     static ThreadFactory namedThreads(String prefix) {
         AtomicInteger counter = new AtomicInteger();
         return r -> {
