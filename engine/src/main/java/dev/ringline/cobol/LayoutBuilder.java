@@ -16,7 +16,6 @@ final class LayoutBuilder {
     /** Largest record: 256 MiB. */
     static final long MAX_RECORD_LENGTH = 256L * 1024 * 1024;
 
-    private static final double LOG2_10 = Math.log(10) / Math.log(2);
 
     private final CopybookSource source;
 
@@ -152,27 +151,13 @@ final class LayoutBuilder {
                 break;
             case COMP_5:
                 entry.type = FieldType.NATIVE_BINARY;
-                entry.length = binaryLength(picture.storedDigits);
+                entry.length = BinaryInteger.byteLength(picture.storedDigits);
                 break;
             default:
                 entry.type = FieldType.BINARY;
-                entry.length = binaryLength(picture.storedDigits);
+                entry.length = BinaryInteger.byteLength(picture.storedDigits);
                 break;
         }
-    }
-
-    /** Bytes of a binary field of {@code digits} decimal digits: 2, 4, 8, then enough bits for the sign too. */
-    static int binaryLength(int digits) {
-        if (digits <= 4) {
-            return 2;
-        }
-        if (digits <= 9) {
-            return 4;
-        }
-        if (digits <= 18) {
-            return 8;
-        }
-        return (int) Math.ceil((LOG2_10 * digits + 1) / 8);
     }
 
     private static String usageName(Usage usage) {

@@ -270,6 +270,19 @@ public final class RecordDecoder {
             this.key = JsonKeys.encodeKey(field.name());
         }
 
+        /**
+         * The field's offset in the record, or -1 (after writing {@code null}) when the record is too short to
+         * hold all of it: variable-length records may end before the layout does.
+         */
+        final int startIfPresent(Context ctx, int delta, ByteVector out) {
+            int start = field.offset() + delta;
+            if (start + field.length() > ctx.len) {
+                out.append(NULL);
+                return -1;
+            }
+            return start;
+        }
+
         /** Writes the value (not the key) of this field with enclosing tables shifting it by {@code delta} bytes. */
         abstract void write(RecordDecoder d, Context ctx, int delta, ByteVector out);
     }
@@ -366,9 +379,8 @@ public final class RecordDecoder {
 
         @Override
         void write(RecordDecoder d, Context ctx, int delta, ByteVector out) {
-            int start = field.offset() + delta;
-            if (start + field.length() > ctx.len) {
-                out.append(NULL);
+            int start = startIfPresent(ctx, delta, out);
+            if (start < 0) {
                 return;
             }
             try {
@@ -397,9 +409,8 @@ public final class RecordDecoder {
 
         @Override
         void write(RecordDecoder d, Context ctx, int delta, ByteVector out) {
-            int start = field.offset() + delta;
-            if (start + field.length() > ctx.len) {
-                out.append(NULL);
+            int start = startIfPresent(ctx, delta, out);
+            if (start < 0) {
                 return;
             }
             int mark = out.length();

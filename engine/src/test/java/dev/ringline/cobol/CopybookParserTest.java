@@ -82,17 +82,17 @@ class CopybookParserTest {
 
     @Test
     void binarySizesFollowCobrix() {
-        assertEquals(2, LayoutBuilder.binaryLength(1));
-        assertEquals(2, LayoutBuilder.binaryLength(4));
-        assertEquals(4, LayoutBuilder.binaryLength(5));
-        assertEquals(4, LayoutBuilder.binaryLength(9));
-        assertEquals(8, LayoutBuilder.binaryLength(10));
-        assertEquals(8, LayoutBuilder.binaryLength(18));
-        assertEquals(9, LayoutBuilder.binaryLength(19));
-        assertEquals(9, LayoutBuilder.binaryLength(20));
-        assertEquals(12, LayoutBuilder.binaryLength(28));
-        assertEquals(16, LayoutBuilder.binaryLength(37));
-        assertEquals(16, LayoutBuilder.binaryLength(38));
+        assertEquals(2, BinaryInteger.byteLength(1));
+        assertEquals(2, BinaryInteger.byteLength(4));
+        assertEquals(4, BinaryInteger.byteLength(5));
+        assertEquals(4, BinaryInteger.byteLength(9));
+        assertEquals(8, BinaryInteger.byteLength(10));
+        assertEquals(8, BinaryInteger.byteLength(18));
+        assertEquals(9, BinaryInteger.byteLength(19));
+        assertEquals(9, BinaryInteger.byteLength(20));
+        assertEquals(12, BinaryInteger.byteLength(28));
+        assertEquals(16, BinaryInteger.byteLength(37));
+        assertEquals(16, BinaryInteger.byteLength(38));
     }
 
     @Test
