@@ -50,12 +50,50 @@ final class CodePageFixtures {
         return t;
     }
 
+    /** Cobrix's extended tables (cp273, cp500, cp1140, ...): the extended controls plus the Java charset. */
+    static char[] extended(String javaCharset) {
+        char[] t = jdk(javaCharset);
+        applyExtendedControls(t);
+        return t;
+    }
+
+    /**
+     * Cobrix's default "common" table: only the invariant characters of README 3.6 map (as in cp037, except 0xCA is
+     * '-'); 0x0D is LF, 0x25 is CR; every other byte is a space.
+     */
+    static char[] common() {
+        char[] cp037 = ibm037();
+        char[] t = new char[256];
+        java.util.Arrays.fill(t, ' ');
+        int[] single = {0x4B, 0x4C, 0x4D, 0x4E, 0x4F, 0x50, 0x5A, 0x5B, 0x5C, 0x5D, 0x5E, 0x60, 0x61, 0x6A, 0x6B, 0x6C,
+            0x6D, 0x6E, 0x6F, 0x79, 0x7A, 0x7B, 0x7C, 0x7D, 0x7E, 0x7F, 0xA1, 0xB0, 0xBA, 0xBB, 0xC0, 0xD0, 0xE0};
+        for (int b : single) {
+            t[b] = cp037[b];
+        }
+        int[][] ranges = {{0x81, 0x89}, {0x91, 0x99}, {0xA2, 0xA9}, {0xC1, 0xC9}, {0xD1, 0xD9}, {0xE2, 0xE9},
+            {0xF0, 0xF9}};
+        for (int[] r : ranges) {
+            for (int b = r[0]; b <= r[1]; b++) {
+                t[b] = cp037[b];
+            }
+        }
+        t[0x6A] = '\u00A6';
+        t[0xCA] = '-';
+        t[0x0D] = '\n';
+        t[0x25] = '\r';
+        return t;
+    }
+
     private static char[] ibm037() {
+        return jdk("IBM037");
+    }
+
+    private static char[] jdk(String charset) {
         byte[] all = new byte[256];
         for (int b = 0; b < 256; b++) {
             all[b] = (byte) b;
         }
-        return Charset.forName("IBM037").decode(ByteBuffer.wrap(all)).array().clone();
+        return Charset.forName(charset).decode(ByteBuffer.wrap(all)).array().clone();
     }
 
     private static void applyExtendedControls(char[] t) {

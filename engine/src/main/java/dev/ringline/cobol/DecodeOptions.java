@@ -1,0 +1,230 @@
+package dev.ringline.cobol;
+
+import org.HdrHistogram.Histogram;
+
+import java.util.Objects;
+
+/**
+ * How {@link CobolDecoder} turns records into JSON lines. Immutable; build with {@link #builder()}. Defaults: cp037,
+ * trailing spaces trimmed, numbers as JSON numbers, no metadata, skip bad records (to a discarding rejects sink),
+ * fixed-length framing at the layout's length, IBM hexadecimal floating point, one worker per processor,
+ * 32 batches of about 64 KiB in flight.
+ */
+public final class DecodeOptions {
+    private final CodePage codePage;
+    private final Trim trim;
+    private final boolean numbersAsStrings;
+    private final boolean emitMeta;
+    private final ErrorPolicy errorPolicy;
+    private final RejectsSink rejects;
+    private final FramingOptions framing;
+    private final FloatingPoint.Format floatFormat;
+    private final boolean allowBlankNumerics;
+    private final boolean variableOccurs;
+    private final int workers;
+    private final int capacity;
+    private final DecodeProgress progress;
+    private final Histogram latency;
+
+    private DecodeOptions(Builder b) {
+        this.codePage = b.codePage;
+        this.trim = b.trim;
+        this.numbersAsStrings = b.numbersAsStrings;
+        this.emitMeta = b.emitMeta;
+        this.errorPolicy = b.errorPolicy;
+        this.rejects = b.rejects;
+        this.framing = b.framing;
+        this.floatFormat = b.floatFormat;
+        this.allowBlankNumerics = b.allowBlankNumerics;
+        this.variableOccurs = b.variableOccurs;
+        this.workers = b.workers;
+        this.capacity = b.capacity;
+        this.progress = b.progress;
+        this.latency = b.latency;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The defaults. */
+    public static DecodeOptions defaults() {
+        return builder().build();
+    }
+
+    public CodePage codePage() {
+        return codePage;
+    }
+
+    public Trim trim() {
+        return trim;
+    }
+
+    public boolean numbersAsStrings() {
+        return numbersAsStrings;
+    }
+
+    public boolean emitMeta() {
+        return emitMeta;
+    }
+
+    public ErrorPolicy errorPolicy() {
+        return errorPolicy;
+    }
+
+    public RejectsSink rejects() {
+        return rejects;
+    }
+
+    /** The framing, or null for fixed-length records at the layout's length. */
+    public FramingOptions framing() {
+        return framing;
+    }
+
+    public FloatingPoint.Format floatFormat() {
+        return floatFormat;
+    }
+
+    public boolean allowBlankNumerics() {
+        return allowBlankNumerics;
+    }
+
+    public boolean variableOccurs() {
+        return variableOccurs;
+    }
+
+    public int workers() {
+        return workers;
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    /** The progress listener, or null. */
+    public DecodeProgress progress() {
+        return progress;
+    }
+
+    /** The latency histogram, or null. */
+    public Histogram latency() {
+        return latency;
+    }
+
+    /** Builds {@link DecodeOptions}; every setter returns this builder. */
+    public static final class Builder {
+        private CodePage codePage = CodePage.of("cp037");
+        private Trim trim = Trim.RIGHT;
+        private boolean numbersAsStrings;
+        private boolean emitMeta;
+        private ErrorPolicy errorPolicy = ErrorPolicy.skip();
+        private RejectsSink rejects = RejectsSink.discarding();
+        private FramingOptions framing;
+        private FloatingPoint.Format floatFormat = FloatingPoint.Format.IBM_HEX;
+        private boolean allowBlankNumerics;
+        private boolean variableOccurs;
+        private int workers = Runtime.getRuntime().availableProcessors();
+        private int capacity = 32;
+        private DecodeProgress progress;
+        private Histogram latency;
+
+        private Builder() {
+        }
+
+        public Builder codePage(CodePage codePage) {
+            this.codePage = Objects.requireNonNull(codePage, "codePage");
+            return this;
+        }
+
+        /** Which blanks (chars up to U+0020) to trim from text fields; default {@link Trim#RIGHT}. */
+        public Builder trim(Trim trim) {
+            this.trim = Objects.requireNonNull(trim, "trim");
+            return this;
+        }
+
+        /** Writes numbers as JSON strings ({@code "12.30"}) for consumers that parse JSON numbers as doubles. */
+        public Builder numbersAsStrings(boolean numbersAsStrings) {
+            this.numbersAsStrings = numbersAsStrings;
+            return this;
+        }
+
+        /** Adds {@code "_record"} (0-based), {@code "_offset"} (input byte offset) and {@code "_length"} first. */
+        public Builder emitMeta(boolean emitMeta) {
+            this.emitMeta = emitMeta;
+            return this;
+        }
+
+        public Builder errorPolicy(ErrorPolicy errorPolicy) {
+            this.errorPolicy = Objects.requireNonNull(errorPolicy, "errorPolicy");
+            return this;
+        }
+
+        /** Where rejected records go; called on one thread, in record order. The decoder does not close it. */
+        public Builder rejects(RejectsSink rejects) {
+            this.rejects = Objects.requireNonNull(rejects, "rejects");
+            return this;
+        }
+
+        public Builder framing(FramingOptions framing) {
+            this.framing = Objects.requireNonNull(framing, "framing");
+            return this;
+        }
+
+        /** COMP-1/COMP-2 representation; default IBM hexadecimal floating point. */
+        public Builder floatFormat(FloatingPoint.Format floatFormat) {
+            this.floatFormat = Objects.requireNonNull(floatFormat, "floatFormat");
+            return this;
+        }
+
+        /**
+         * Lenient DISPLAY numerics: leading/trailing spaces and NULs are ignored and an all-blank field is null
+         * (default false: such bytes are a BAD_ZONE error).
+         */
+        public Builder allowBlankNumerics(boolean allowBlankNumerics) {
+            this.allowBlankNumerics = allowBlankNumerics;
+            return this;
+        }
+
+        /**
+         * Fixed-format records whose length follows their OCCURS DEPENDING ON counters (default false: every record
+         * has the layout's maximum length). Needs the ODO tables at the end of the record.
+         */
+        public Builder variableOccurs(boolean variableOccurs) {
+            this.variableOccurs = variableOccurs;
+            return this;
+        }
+
+        /** Worker threads, 1..256. */
+        public Builder workers(int workers) {
+            if (workers < 1 || workers > 256) {
+                throw new IllegalArgumentException("workers must be 1..256: " + workers);
+            }
+            this.workers = workers;
+            return this;
+        }
+
+        /** Batches in flight (ring slots), each about 64 KiB of input: this bounds memory. */
+        public Builder capacity(int capacity) {
+            if (capacity < 1 || capacity > 1 << 16) {
+                throw new IllegalArgumentException("capacity must be 1..65536: " + capacity);
+            }
+            this.capacity = capacity;
+            return this;
+        }
+
+        public Builder progress(DecodeProgress progress) {
+            this.progress = Objects.requireNonNull(progress, "progress");
+            return this;
+        }
+
+        /** Records each record's claim-to-release latency in nanoseconds (read it after the decode returns). */
+        public Builder latency(Histogram latency) {
+            this.latency = Objects.requireNonNull(latency, "latency");
+            return this;
+        }
+
+        public DecodeOptions build() {
+            return new DecodeOptions(this);
+        }
+    }
+}
