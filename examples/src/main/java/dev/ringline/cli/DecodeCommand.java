@@ -63,6 +63,9 @@ final class DecodeCommand implements Callable<Integer> {
         ibm, ieee
     }
 
+    /** Batches in flight at most: 4096 x 64 KiB of input is already 256 MiB. */
+    static final int MAX_RING_SIZE = 4096;
+
     @Spec
     CommandSpec spec;
 
@@ -98,8 +101,8 @@ final class DecodeCommand implements Callable<Integer> {
             description = "Decoding workers (default: available processors).")
     Integer threads;
 
-    @Option(names = "--ring-size", defaultValue = "64", paramLabel = "N",
-            description = "Batches of about 64 KiB in flight (default: 64).")
+    @Option(names = "--ring-size", defaultValue = "32", paramLabel = "N",
+            description = "Batches of about 64 KiB in flight (default: 32).")
     int ringSize;
 
     @Option(names = "--on-error", defaultValue = "skip", paramLabel = "skip|fail",
@@ -247,8 +250,8 @@ final class DecodeCommand implements Callable<Integer> {
         if (workers < 1) {
             throw CliException.usage("--threads must be at least 1: " + workers);
         }
-        if (ringSize < 1) {
-            throw CliException.usage("--ring-size must be at least 1: " + ringSize);
+        if (ringSize < 1 || ringSize > MAX_RING_SIZE) {
+            throw CliException.usage("--ring-size must be 1.." + MAX_RING_SIZE + ": " + ringSize);
         }
         if (maxErrors != null && maxErrors < 0) {
             throw CliException.usage("--max-errors must be 0 or more: " + maxErrors);

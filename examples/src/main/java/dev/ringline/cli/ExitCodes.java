@@ -16,9 +16,10 @@ final class ExitCodes {
     /** The table printed at the end of {@code --help}. */
     static final String HELP_TABLE = "%nExit codes:%n"
             + "  0  success: every record read was written%n"
-            + "  2  finished with rejected records, or stopped after too many errors (--on-error fail,%n"
-            + "     --max-errors); a stopped run never renames its temp file into place%n"
-            + "  3  bad arguments or bad copybook (the message gives file:line:column)%n"
+            + "  2  finished, but some records were rejected; or stopped after too%n"
+            + "     many errors (--on-error fail, --max-errors): an output file is%n"
+            + "     then not created%n"
+            + "  3  bad arguments or bad copybook (message gives file:line:column)%n"
             + "  4  I/O error: missing input, unwritable output, disk full%n"
             + "  5  internal error (stack trace printed)%n";
 

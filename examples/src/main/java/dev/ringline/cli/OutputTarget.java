@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Where a command writes its data. A regular file (or a path that does not exist yet) is written to a hidden
@@ -54,8 +55,11 @@ final class OutputTarget implements AutoCloseable {
             if (!Files.isDirectory(dir)) {
                 throw CliException.io("cannot write output " + spec + ": directory " + dir + " does not exist", null);
             }
-            Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".part");
-            return new OutputTarget(spec, absolute, temp, new BufferedOutputStream(Files.newOutputStream(temp), BUFFER));
+            Path temp = dir.resolve("." + absolute.getFileName() + "." + Long.toHexString(System.nanoTime())
+                    + ".part");
+            // CREATE_NEW, not createTempFile: the file gets the usual permissions (umask), not owner-only ones.
+            OutputStream file = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            return new OutputTarget(spec, absolute, temp, new BufferedOutputStream(file, BUFFER));
         } catch (NoSuchFileException e) {
             throw CliException.io("cannot write output " + spec + ": " + Failures.describe(e), e);
         } catch (IOException e) {
