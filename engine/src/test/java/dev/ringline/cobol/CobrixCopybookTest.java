@@ -25,17 +25,7 @@ class CobrixCopybookTest {
             + "\\s+(\\d+)\\s+(\\d+)\\s*$");
 
     static Path cobrixDir() {
-        Path dir = Paths.get("").toAbsolutePath();
-        while (dir != null) {
-            Path candidate = dir.resolve("shared/testdata/cobrix");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-            dir = dir.getParent();
-        }
-        Assumptions.abort("shared/testdata/cobrix not found above " + Paths.get("").toAbsolutePath()
-                + "; skipping the Cobrix copybook checks");
-        return null;
+        return SharedTestData.cobrix();
     }
 
     private static Copybook parse(String testCase) {

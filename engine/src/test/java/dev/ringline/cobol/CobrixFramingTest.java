@@ -23,17 +23,8 @@ class CobrixFramingTest {
     private static final byte EBCDIC_C = (byte) 0xC3;
     private static final byte EBCDIC_P = (byte) 0xD7;
 
-    /** Walks up from the working directory to the first {@code shared/testdata/cobrix}; skips the test if none. */
     static Path cobrixData() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared/testdata/cobrix");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        Assumptions.abort("shared/testdata/cobrix not found above " + Path.of("").toAbsolutePath()
-                + ": Cobrix data tests skipped");
-        return null;
+        return SharedTestData.cobrix();
     }
 
     private static List<byte[]> read(String file, FramingOptions options) {

@@ -30,24 +30,11 @@ class CobrixTest6CrossCheckTest {
 
     @BeforeAll
     static void load() throws IOException {
-        Path dir = findTest6();
-        Assumptions.assumeTrue(dir != null,
-                "shared/testdata/cobrix/test6 not found above " + Path.of("").toAbsolutePath() + ": skipping");
+        Path dir = SharedTestData.cobrix().resolve("test6");
         data = Files.readAllBytes(dir.resolve("data.dat"));
         expected = Files.readAllLines(dir.resolve("expected.jsonl"), StandardCharsets.UTF_8);
         assertEquals(RECORD_LENGTH * RECORDS, data.length);
         assertEquals(RECORDS, expected.size());
-    }
-
-    private static Path findTest6() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared/testdata/cobrix");
-            if (Files.isDirectory(candidate)) {
-                Path test6 = candidate.resolve("test6");
-                return Files.isRegularFile(test6.resolve("data.dat")) ? test6 : null;
-            }
-        }
-        return null;
     }
 
     /** The raw JSON text of a top-level scalar value (numbers only here). */

@@ -1,0 +1,356 @@
+package dev.ringline.cobol;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CobolDecoderTest {
+    /** 60 bytes: text, signed zoned decimal, packed, binary, a 3-element table and a REDEFINES. */
+    static final String CUSTOMER = String.join("\n",
+            "       01  CUSTOMER.",
+            "           05  CUST-ID         PIC 9(6).",
+            "           05  NAME            PIC X(12).",
+            "           05  BALANCE         PIC S9(5)V99.",
+            "           05  CREDIT          PIC S9(7)V99 COMP-3.",
+            "           05  VISITS          PIC S9(4) COMP.",
+            "           05  CODES           OCCURS 3 TIMES.",
+            "               10  CODE        PIC X(2).",
+            "               10  WEIGHT      PIC 9(3) COMP-3.",
+            "           05  FLAGS           PIC X(4).",
+            "           05  FLAG-NUM        REDEFINES FLAGS PIC 9(4).",
+            "           05  FILLER          PIC X(12).");
+    static final NumericFormat CUST_ID = NumericFormat.of(6, 0, false);
+    static final NumericFormat BALANCE = NumericFormat.of(7, 2, true);
+    static final NumericFormat CREDIT = NumericFormat.of(9, 2, true);
+    static final NumericFormat VISITS = NumericFormat.of(4, 0, true);
+    static final NumericFormat WEIGHT = NumericFormat.of(3, 0, false);
+    static final CodePage CP037 = CodePage.of("cp037");
+
+    static RecordLayout layout() {
+        return Copybook.parse(CUSTOMER, "customer.cpy").firstRecord();
+    }
+
+    /** Encodes record {@code i} of a deterministic stream with the codec's encoders. */
+    static void encode(long i, SplittableRandom random, byte[] rec) {
+        Arrays.fill(rec, CP037.space());
+        ZonedDecimal.encodeUnscaled(i % 1_000_000, CUST_ID, true, rec, 0);
+        CP037.encode("NAME " + random.nextInt(100_000), rec, 6, 12);
+        ZonedDecimal.encodeUnscaled(random.nextLong(-9_999_999, 10_000_000), BALANCE, true, rec, 18);
+        PackedDecimal.encodeUnscaled(random.nextLong(-999_999_999, 1_000_000_000), CREDIT, rec, 25);
+        BinaryInteger.encodeUnscaled(random.nextInt(-9999, 10_000), VISITS, true, rec, 30, 2);
+        for (int k = 0; k < 3; k++) {
+            CP037.encode("C" + k, rec, 32 + 4 * k, 2);
+            PackedDecimal.encodeUnscaled(random.nextInt(1000), WEIGHT, rec, 34 + 4 * k);
+        }
+        ZonedDecimal.encodeUnscaled(random.nextInt(10_000), NumericFormat.of(4, 0, false), true, rec, 44);
+    }
+
+    static byte[] file(int records, long seed) {
+        byte[] rec = new byte[60];
+        ByteBuffer all = ByteBuffer.allocate(records * 60);
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = 0; i < records; i++) {
+            encode(i, random, rec);
+            all.put(rec);
+        }
+        return all.array();
+    }
+
+    static DecodeSummary decode(byte[] data, DecodeOptions options, ByteArrayOutputStream out) throws IOException {
+        return CobolDecoder.decode(Channels.newChannel(new java.io.ByteArrayInputStream(data)), layout(), options, out);
+    }
+
+    @Test
+    void decodesEveryFieldTypeToJsonWithDeclaredScale() throws IOException {
+        byte[] rec = new byte[60];
+        Arrays.fill(rec, CP037.space());
+        ZonedDecimal.encodeUnscaled(42, CUST_ID, true, rec, 0);
+        CP037.encode("Ann \"Q\"", rec, 6, 12);
+        ZonedDecimal.encodeUnscaled(-1230, BALANCE, true, rec, 18);
+        PackedDecimal.encodeUnscaled(0, CREDIT, rec, 25);
+        BinaryInteger.encodeUnscaled(-7, VISITS, true, rec, 30, 2);
+        for (int k = 0; k < 3; k++) {
+            CP037.encode("C" + k, rec, 32 + 4 * k, 2);
+            PackedDecimal.encodeUnscaled(k * 100, WEIGHT, rec, 34 + 4 * k);
+        }
+        ZonedDecimal.encodeUnscaled(7, NumericFormat.of(4, 0, false), true, rec, 44);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        DecodeSummary summary = decode(rec, DecodeOptions.builder().emitMeta(true).build(), out);
+        assertEquals("{\"_record\":0,\"_offset\":0,\"_length\":60,\"CUST-ID\":42,\"NAME\":\"Ann \\\"Q\\\"\","
+                + "\"BALANCE\":-12.30,\"CREDIT\":0.00,\"VISITS\":-7,\"CODES\":[{\"CODE\":\"C0\",\"WEIGHT\":0},"
+                + "{\"CODE\":\"C1\",\"WEIGHT\":100},{\"CODE\":\"C2\",\"WEIGHT\":200}],\"FLAGS\":\"0007\","
+                + "\"FLAG-NUM\":7}\n", out.toString(StandardCharsets.UTF_8));
+        assertEquals(new DecodeSummary(1, 1, 0, 0, 60, out.size()), summary);
+
+        ByteArrayOutputStream strings = new ByteArrayOutputStream();
+        decode(rec, DecodeOptions.builder().numbersAsStrings(true).build(), strings);
+        assertTrue(strings.toString(StandardCharsets.UTF_8).contains("\"BALANCE\":\"-12.30\",\"CREDIT\":\"0.00\""));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 4, 8, 16})
+    void outputIsByteIdenticalForAnyWorkerCountAndEqualsTheSequentialDecode(int workers) throws IOException {
+        byte[] data = file(60_000, 7); // 3.6 MB
+        ByteArrayOutputStream sequential = new ByteArrayOutputStream();
+        DecodeSummary expected = CobolDecoder.decodeSequential(
+                Channels.newChannel(new java.io.ByteArrayInputStream(data)), layout(), DecodeOptions.defaults(),
+                sequential);
+        ByteArrayOutputStream parallel = new ByteArrayOutputStream();
+        DecodeSummary summary = decode(data, DecodeOptions.builder().workers(workers).capacity(4).build(), parallel);
+        assertEquals(expected, summary);
+        assertEquals(60_000, summary.recordsWritten());
+        assertArrayEquals(sequential.toByteArray(), parallel.toByteArray());
+    }
+
+    // ------------------------------------------------------------------ bad data, one test per class
+
+    private static RejectsCollector decodeRejecting(byte[] data, DecodeOptions.Builder options,
+                                                    ByteArrayOutputStream out) throws IOException {
+        RejectsCollector rejects = new RejectsCollector();
+        DecodeSummary summary = decode(data, options.rejects(rejects).build(), out);
+        rejects.summary = summary;
+        assertTrue(summary.balanced(), summary.toString());
+        return rejects;
+    }
+
+    @Test
+    void truncatedTrailingRecordIsRejectedWithItsOffsetAndBytes() throws IOException {
+        byte[] data = Arrays.copyOf(file(3, 1), 150);
+        RejectsCollector r = decodeRejecting(data, DecodeOptions.builder(), new ByteArrayOutputStream());
+        assertEquals(new DecodeSummary(3, 2, 1, 1, 150, r.summary.bytesWritten()), r.summary);
+        DecodeError e = r.errors.get(0);
+        assertEquals(ErrorCode.TRUNCATED_RECORD, e.code());
+        assertEquals(2, e.recordSequence());
+        assertEquals(120, e.byteOffset());
+        assertArrayEquals(Arrays.copyOfRange(data, 120, 150), r.raw.get(0));
+    }
+
+    @Test
+    void badPackedDigitRejectsTheRecordNamingFieldAndOffset() throws IOException {
+        byte[] data = file(5, 2);
+        data[60 * 3 + 26] = (byte) 0xA1; // CREDIT of record 3: digit nibble A
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RejectsCollector r = decodeRejecting(data, DecodeOptions.builder(), out);
+        assertEquals(4, r.summary.recordsWritten());
+        DecodeError e = r.errors.get(0);
+        assertEquals(ErrorCode.BAD_PACKED_DIGIT, e.code());
+        assertEquals(3, e.recordSequence());
+        assertEquals("CREDIT", e.fieldPath());
+        assertEquals(60 * 3 + 26, e.byteOffset());
+        assertArrayEquals(Arrays.copyOfRange(data, 180, 240), r.raw.get(0));
+        assertEquals(4, out.toString(StandardCharsets.UTF_8).split("\n").length);
+    }
+
+    @Test
+    void badPackedSignRejectsTheRecord() throws IOException {
+        byte[] data = file(2, 3);
+        data[60 + 29] = (byte) ((data[60 + 29] & 0xF0) | 0x03); // CREDIT sign nibble 3
+        RejectsCollector r = decodeRejecting(data, DecodeOptions.builder(), new ByteArrayOutputStream());
+        assertEquals(ErrorCode.BAD_PACKED_SIGN, r.errors.get(0).code());
+        assertEquals(1, r.errors.get(0).recordSequence());
+    }
+
+    @Test
+    void badZoneAndBadSignAreTypedErrors() throws IOException {
+        byte[] data = file(2, 4);
+        data[5] = (byte) ((data[5] & 0x0F) | 0xD0); // a negative overpunch on unsigned CUST-ID of record 0
+        data[60 + 20] = 0x5B; // '$' inside BALANCE of record 1
+        RejectsCollector r = decodeRejecting(data, DecodeOptions.builder(), new ByteArrayOutputStream());
+        assertEquals(List.of(ErrorCode.BAD_SIGN, ErrorCode.BAD_ZONE),
+                List.of(r.errors.get(0).code(), r.errors.get(1).code()));
+        assertEquals("BALANCE", r.errors.get(1).fieldPath());
+    }
+
+    @Test
+    void badRdwLengthIsAFramingError() throws IOException {
+        byte[] data = {0x00, 0x02, 0x00, 0x00, 1, 2, 3, 4}; // a length of 2 cannot include the 4-byte header
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RejectsCollector rejects = new RejectsCollector();
+        DecodeSummary s = decode(data, DecodeOptions.builder().framing(FramingOptions.rdw()).rejects(rejects).build(),
+                out);
+        assertEquals(ErrorCode.BAD_RDW, rejects.errors.get(0).code());
+        assertEquals(0, s.recordsWritten());
+        assertTrue(s.balanced());
+    }
+
+    @Test
+    void odoCounterOutOfRangeIsReported() throws IOException {
+        RecordLayout odo = Copybook.parse(String.join("\n",
+                "       01  R.",
+                "           05  N      PIC 9(1).",
+                "           05  ITEMS  OCCURS 0 TO 3 TIMES DEPENDING ON N.",
+                "               10  V  PIC X(1)."), "odo.cpy").firstRecord();
+        byte[] data = {(byte) 0xF2, (byte) 0xC1, (byte) 0xC2, (byte) 0xC3, (byte) 0xF5, (byte) 0xC1, (byte) 0xC2,
+            (byte) 0xC3};
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RejectsCollector rejects = new RejectsCollector();
+        DecodeSummary s = CobolDecoder.decode(Channels.newChannel(new java.io.ByteArrayInputStream(data)), odo,
+                DecodeOptions.builder().rejects(rejects).build(), out);
+        assertEquals("{\"N\":2,\"ITEMS\":[{\"V\":\"A\"},{\"V\":\"B\"}]}\n", out.toString(StandardCharsets.UTF_8));
+        assertEquals(ErrorCode.ODO_OUT_OF_RANGE, rejects.errors.get(0).code());
+        assertEquals(1, s.recordsRejected());
+    }
+
+    @Test
+    void variableOccursRecordsTakeTheirLengthFromTheCounter() throws IOException {
+        RecordLayout odo = Copybook.parse(String.join("\n",
+                "       01  R.",
+                "           05  N      PIC 9(1).",
+                "           05  ITEMS  OCCURS 0 TO 3 TIMES DEPENDING ON N.",
+                "               10  V  PIC X(1)."), "odo.cpy").firstRecord();
+        byte[] data = {(byte) 0xF2, (byte) 0xC1, (byte) 0xC2, (byte) 0xF0, (byte) 0xF1, (byte) 0xC3};
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        DecodeSummary s = CobolDecoder.decode(Channels.newChannel(new java.io.ByteArrayInputStream(data)), odo,
+                DecodeOptions.builder().variableOccurs(true).emitMeta(true).build(), out);
+        assertEquals(String.join("\n",
+                "{\"_record\":0,\"_offset\":0,\"_length\":3,\"N\":2,\"ITEMS\":[{\"V\":\"A\"},{\"V\":\"B\"}]}",
+                "{\"_record\":1,\"_offset\":3,\"_length\":1,\"N\":0,\"ITEMS\":[]}",
+                "{\"_record\":2,\"_offset\":4,\"_length\":2,\"N\":1,\"ITEMS\":[{\"V\":\"C\"}]}", ""),
+                out.toString(StandardCharsets.UTF_8));
+        assertEquals(3, s.recordsWritten());
+    }
+
+    @Test
+    void emptyInputDecodesToNothing() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        DecodeSummary s = decode(new byte[0], DecodeOptions.defaults(), out);
+        assertEquals(new DecodeSummary(0, 0, 0, 0, 0, 0), s);
+        assertEquals(0, out.size());
+    }
+
+    @Test
+    void copybookSyntaxErrorNamesLineAndColumn() {
+        CopybookException e = assertThrows(CopybookException.class, () -> Copybook.parse(String.join("\n",
+                "       01  R.",
+                "           05  A  PIC X(3).",
+                "           05  B  OCCURS TIMES."), "bad.cpy"));
+        assertEquals(ErrorCode.COPYBOOK_SYNTAX, e.code());
+        assertEquals(3, e.line());
+        assertTrue(e.getMessage().startsWith("bad.cpy:3:"), e.getMessage());
+    }
+
+    // ------------------------------------------------------------------ policies and accounting
+
+    @Test
+    void failFastStopsAtTheFirstBadRecordAfterWritingTheOnesBefore() throws IOException {
+        byte[] data = file(2000, 5);
+        data[60 * 1500 + 26] = (byte) 0xA1;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        DecodeAbortedException e = assertThrows(DecodeAbortedException.class,
+                () -> decode(data, DecodeOptions.builder().errorPolicy(ErrorPolicy.failFast()).workers(3).build(),
+                        out));
+        assertEquals(1500, e.error().recordSequence());
+        assertEquals(1500, e.summary().recordsWritten());
+        assertEquals(1500, out.toString(StandardCharsets.UTF_8).split("\n").length);
+        assertTrue(noDecoderThreads());
+    }
+
+    @Test
+    void stopAfterToleratesNErrorsThenStops() throws IOException {
+        byte[] data = file(100, 6);
+        for (int r : new int[] {10, 20, 30}) {
+            data[60 * r + 26] = (byte) 0xA1;
+        }
+        RejectsCollector rejects = new RejectsCollector();
+        DecodeAbortedException e = assertThrows(DecodeAbortedException.class, () -> decode(data,
+                DecodeOptions.builder().errorPolicy(ErrorPolicy.stopAfter(2)).rejects(rejects).build(),
+                new ByteArrayOutputStream()));
+        assertEquals(30, e.error().recordSequence());
+        assertEquals(2, rejects.errors.size());
+        assertEquals(new DecodeSummary(30, 28, 2, 3, e.summary().bytesRead(), e.summary().bytesWritten()),
+                e.summary());
+    }
+
+    @Test
+    void lenientNullsTheBadFieldAndKeepsTheRecord() throws IOException {
+        byte[] data = file(3, 8);
+        data[60 + 26] = (byte) 0xA1;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RejectsCollector r = decodeRejecting(data, DecodeOptions.builder().errorPolicy(ErrorPolicy.lenient()), out);
+        assertEquals(3, r.summary.recordsWritten());
+        assertEquals(0, r.summary.recordsRejected());
+        assertEquals(1, r.summary.fieldErrors());
+        String second = out.toString(StandardCharsets.UTF_8).split("\n")[1];
+        assertTrue(second.contains("\"CREDIT\":null"), second);
+        assertEquals("CREDIT", r.errors.get(0).fieldPath());
+    }
+
+    @Test
+    void rejectsFileLinesCarryTheRawRecordInBase64() throws IOException {
+        byte[] data = file(4, 9);
+        data[60 * 2 + 26] = (byte) 0xA1;
+        ByteArrayOutputStream rejects = new ByteArrayOutputStream();
+        try (JsonRejectsWriter writer = new JsonRejectsWriter(rejects)) {
+            DecodeSummary s = decode(data, DecodeOptions.builder().rejects(writer).build(),
+                    new ByteArrayOutputStream());
+            assertEquals(1, s.recordsRejected());
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> line = (Map<String, Object>) MiniJson.parse(
+                rejects.toString(StandardCharsets.UTF_8).trim());
+        assertEquals(new BigDecimal(2), line.get("_record"));
+        assertEquals("BAD_PACKED_DIGIT", line.get("code"));
+        assertArrayEquals(Arrays.copyOfRange(data, 120, 180), Base64.getDecoder().decode((String) line.get("raw")));
+    }
+
+    @Property(tries = 60)
+    void randomBytesAreEitherWrittenOrRejectedNeverAnotherException(@ForAll @Size(min = 0, max = 1500) byte[] data)
+            throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RejectsCollector rejects = new RejectsCollector();
+        DecodeSummary s = decode(data, DecodeOptions.builder().workers(2).rejects(rejects).build(), out);
+        assertTrue(s.balanced(), s.toString());
+        assertEquals((data.length + 59) / 60, s.recordsRead());
+        assertEquals(s.recordsRejected(), rejects.errors.size());
+    }
+
+    private static boolean noDecoderThreads() {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() ->
+                Thread.getAllStackTraces().keySet().stream()
+                        .noneMatch(t -> t.isAlive() && t.getName().startsWith("ringline-")));
+        return true;
+    }
+
+    /** Keeps every rejected record and its raw bytes. */
+    static final class RejectsCollector implements RejectsSink {
+        final List<DecodeError> errors = new ArrayList<>();
+        final List<byte[]> raw = new ArrayList<>();
+        DecodeSummary summary;
+
+        @Override
+        public void reject(DecodeError error, byte[] bytes, int off, int len) {
+            errors.add(error);
+            raw.add(Arrays.copyOfRange(bytes, off, off + len));
+        }
+
+        @Override
+        public long count() {
+            return errors.size();
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
