@@ -181,16 +181,14 @@ final class DecodeCommand implements Callable<Integer> {
                 throw CliException.io("input not found: " + input, e);
             }
         }
-        try (ReadableByteChannel closing = in; OutputTarget target = OutputTarget.open(output, parent.stdout())) {
+        try (ReadableByteChannel channel = in; OutputTarget target = OutputTarget.open(output, parent.stdout())) {
             Path rejectsFile = rejectsFile();
-            LazyFileOutputStream rejectsFileStream = null;
             OutputStream rejectsStream;
             if (rejectsFile == null) {
                 rejectsStream = new WriterOutputStream(err);
             } else {
                 Files.deleteIfExists(rejectsFile);
-                rejectsFileStream = new LazyFileOutputStream(rejectsFile);
-                rejectsStream = new BufferedOutputStream(rejectsFileStream, 64 * 1024);
+                rejectsStream = new BufferedOutputStream(new LazyFileOutputStream(rejectsFile), 64 * 1024);
             }
             JsonRejectsWriter rejectsWriter = new JsonRejectsWriter(rejectsStream);
             DecodeOptions.Builder options = DecodeOptions.builder()
@@ -207,7 +205,7 @@ final class DecodeCommand implements Callable<Integer> {
                     .capacity(ringSize);
             DecodeRun.Result result;
             try {
-                result = DecodeRun.run(in, inputSize, layout, options, target.stream(),
+                result = DecodeRun.run(channel, inputSize, layout, options, target.stream(),
                         Progress.mode(progress, quiet), err, workers, latencyReport != null);
             } finally {
                 rejectsWriter.close();
@@ -217,8 +215,8 @@ final class DecodeCommand implements Callable<Integer> {
             }
             String rejectsWhere = rejectsFile == null ? "stderr" : rejectsFile.toString();
             if (result.aborted != null) {
-                // Not complete: the temp file is deleted by close(), a stream keeps what was written.
-                target.close();
+                // Not complete: the temp file goes, a stream keeps what was written.
+                target.discard();
                 summary(err, result);
                 return Failures.fail(err, ExitCodes.REJECTS, String.format(Locale.ROOT,
                         "stopped after %,d errors at %s; %,d records were written to %s%s, rejects in %s",

@@ -21,11 +21,6 @@ final class LazyFileOutputStream extends OutputStream {
         return out;
     }
 
-    /** Whether anything was written. */
-    boolean opened() {
-        return out != null;
-    }
-
     @Override
     public void write(int b) throws IOException {
         out().write(b);

@@ -108,6 +108,11 @@ final class OutputTarget implements AutoCloseable {
     /** Without a commit: closes the stream and deletes the temp file, leaving no partial output behind. */
     @Override
     public void close() {
+        discard();
+    }
+
+    /** Gives up the output: closes the stream and deletes the temp file; nothing after {@link #commit()}. */
+    void discard() {
         if (committed) {
             return;
         }

@@ -35,7 +35,6 @@ final class Progress implements AutoCloseable {
     private int lastWidth;
 
     private volatile long recordsRead;
-    private volatile long recordsWritten;
     private volatile long recordsRejected;
     private volatile long bytesRead;
 
@@ -76,17 +75,8 @@ final class Progress implements AutoCloseable {
     /** Stores the counters; called by the decoder after each batch. Never prints. */
     void update(long read, long written, long rejected, long bytes) {
         recordsRead = read;
-        recordsWritten = written;
         recordsRejected = rejected;
         bytesRead = bytes;
-    }
-
-    long recordsRead() {
-        return recordsRead;
-    }
-
-    long bytesRead() {
-        return bytesRead;
     }
 
     private void print() {
