@@ -79,9 +79,12 @@ public final class CobolDecoder {
             pipeline.abort(Duration.ofSeconds(30));
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while decoding");
-        } catch (RuntimeException | Error e) {
+        } catch (RuntimeException e) {
             pipeline.abort(Duration.ofSeconds(30));
             writer.throwIfFailed(); // the consumer's own failure explains the producer's
+            throw readFailure(e);
+        } catch (Error e) {
+            pipeline.abort(Duration.ofSeconds(30));
             throw e;
         }
         writer.finishAfterPipeline();
@@ -112,9 +115,20 @@ public final class CobolDecoder {
             }
         } catch (UncheckedIOException e) {
             throw e.getCause();
+        } catch (RuntimeException e) {
+            throw readFailure(e);
         }
         writer.finishAfterPipeline();
         return writer.summary();
+    }
+
+    /** The reader wraps I/O errors in CobolException(IO_ERROR): callers of this facade get the IOException. */
+    private static RuntimeException readFailure(RuntimeException e) throws IOException {
+        if (e instanceof CobolException && ((CobolException) e).code() == ErrorCode.IO_ERROR
+                && e.getCause() instanceof IOException) {
+            throw new IOException(e.getMessage(), e.getCause());
+        }
+        return e;
     }
 
     private static RecordReader reader(ReadableByteChannel in, RecordLayout layout, DecodeOptions options,
@@ -128,22 +142,24 @@ public final class CobolDecoder {
 
     /** Fills the batch from the reader; false once the input ended (cleanly or with a framing error). */
     private static boolean fill(RecordReader reader, DecodeBatch batch) {
-        ByteVector record = batch.tail;
+        ByteVector input = batch.input;
         while (!batch.full()) {
+            int mark = input.length();
             boolean got;
             try {
-                got = reader.next(record);
+                got = reader.appendNext(input); // straight into the batch: each byte is copied once
             } catch (FramingException e) {
-                batch.framingError = e; // the partial bytes stay in batch.tail for the rejects sink
+                batch.framingError = e;
+                batch.tail.append(input.array(), mark, input.length() - mark); // the partial record, for rejects
+                input.truncate(mark);
                 return false;
             }
             if (!got) {
-                record.clear();
+                input.truncate(mark);
                 return false;
             }
-            batch.add(record, reader.recordOffset());
+            batch.added(mark, input.length() - mark, reader.recordOffset());
         }
-        record.clear();
         return true;
     }
 

@@ -48,7 +48,8 @@ final class DecodeBatch {
         tail.clear();
     }
 
-    void add(ByteVector record, long inputOffset) {
+    /** Registers the record the reader just appended to {@link #input} at {@code [at, at + len)}. */
+    void added(int at, int len, long inputOffset) {
         if (count == start.length) {
             int n = count * 2;
             start = Arrays.copyOf(start, n);
@@ -57,11 +58,10 @@ final class DecodeBatch {
             outputEnd = Arrays.copyOf(outputEnd, n);
             rejected = Arrays.copyOf(rejected, n);
         }
-        start[count] = input.length();
-        length[count] = record.length();
+        start[count] = at;
+        length[count] = len;
         offset[count] = inputOffset;
         rejected[count] = null;
-        input.append(record);
         count++;
     }
 

@@ -21,6 +21,8 @@ public final class JsonText {
     private final char[] chars;
     private final byte[] escaped = new byte[256 * SLOT];
     private final byte[] escapedLength = new byte[256];
+    /** The single output byte of each input byte, or 0 when it needs the escaped/multi-byte form: one load per byte. */
+    private final byte[] direct = new byte[256];
 
     /**
      * @param codePage the char of every byte value (256 entries, byte → char); surrogates are not allowed
@@ -37,6 +39,7 @@ public final class JsonText {
                         + Integer.toHexString(chars[b]));
             }
             escapedLength[b] = (byte) JsonEscape.encode(chars[b], escaped, b * SLOT);
+            direct[b] = escapedLength[b] == 1 ? escaped[b * SLOT] : 0;
         }
     }
 
@@ -69,12 +72,12 @@ public final class JsonText {
         a[at++] = '"';
         for (int i = start; i < end; i++) {
             int b = src[i] & 0xFF;
-            int n = escapedLength[b];
-            int from = b * SLOT;
-            if (n == 1) {
-                a[at++] = escaped[from];
+            byte single = direct[b];
+            if (single != 0) {
+                a[at++] = single;
             } else {
-                System.arraycopy(escaped, from, a, at, n);
+                int n = escapedLength[b];
+                System.arraycopy(escaped, b * SLOT, a, at, n);
                 at += n;
             }
         }

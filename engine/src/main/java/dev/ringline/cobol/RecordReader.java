@@ -43,6 +43,8 @@ public final class RecordReader implements AutoCloseable {
     private final ReadableByteChannel channel;
     private final FramingOptions options;
     private final RecordLengthFunction lengthFunction;
+    /** Where the record being read starts in the caller's vector (non-zero with {@link #appendNext}). */
+    private int appendBase;
     private final byte[] buf;
     private final ByteBuffer window;
     private final byte[] header = new byte[HEADER];
@@ -102,6 +104,17 @@ public final class RecordReader implements AutoCloseable {
      */
     public boolean next(ByteVector record) {
         record.clear();
+        return appendNext(record);
+    }
+
+    /**
+     * Like {@link #next} but appends the payload after what {@code records} already holds, so a caller batching
+     * records copies each byte once. After a {@code TRUNCATED_RECORD} the partial record's bytes (header included)
+     * are what was appended.
+     */
+    public boolean appendNext(ByteVector records) {
+        ByteVector record = records;
+        appendBase = record.length();
         if (failure != null) {
             return false;
         }
@@ -303,11 +316,11 @@ public final class RecordReader implements AutoCloseable {
     private FramingException truncated(ByteVector record, long start, int headerBytes, int present, int expected) {
         if (headerBytes > 0) {
             // Rare path: put the header back in front so the caller gets every byte of the partial record.
-            int payload = record.length();
-            record.setLength(payload + headerBytes);
+            int payload = record.length() - appendBase;
+            record.setLength(record.length() + headerBytes);
             byte[] a = record.array();
-            System.arraycopy(a, 0, a, headerBytes, payload);
-            System.arraycopy(header, 0, a, 0, headerBytes);
+            System.arraycopy(a, appendBase, a, appendBase + headerBytes, payload);
+            System.arraycopy(header, 0, a, appendBase, headerBytes);
         }
         return error(ErrorCode.TRUNCATED_RECORD, start, "input ends after " + present + " of " + expected
                 + " payload bytes");

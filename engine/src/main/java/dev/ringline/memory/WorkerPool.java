@@ -134,6 +134,11 @@ public final class WorkerPool<I, O> implements AutoCloseable {
     }
 
     private Optional<O> deliverCaptured() {
+        return Optional.of(takeCaptured());
+    }
+
+    /** The result captured by the last take/poll, or its failure thrown; no Optional on the map path. */
+    private O takeCaptured() {
         RuntimeException failure = receivedFailure;
         O result = received;
         receivedFailure = null;
@@ -141,7 +146,7 @@ public final class WorkerPool<I, O> implements AutoCloseable {
         if (failure != null) {
             throw failure;
         }
-        return Optional.of(result);
+        return result;
     }
 
     private void capture(long sequence, Task<I, O> task, Throwable failure) {
@@ -186,7 +191,7 @@ public final class WorkerPool<I, O> implements AutoCloseable {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("interrupted while waiting for a result", e);
                 }
-                return deliverCaptured().orElseThrow();
+                return takeCaptured();
             }
 
             private void submitWhatFits() {

@@ -12,7 +12,7 @@ final class Backoff {
     private static final int SPIN_TRIES = 100;
     private static final int YIELD_TRIES = 20;
     /** Safety net against a missed wake-up; the signal normally unparks much sooner. */
-    private static final long MAX_PARK_NANOS = 1_000_000L;
+    private static final long MAX_PARK_NANOS = 20_000_000L;
 
     private int tries;
 

@@ -75,6 +75,10 @@ public final class OrderedPipeline<E> implements AutoCloseable {
     private final List<Thread> workerThreads = new ArrayList<>();
     private final Thread orderedThread;
     private final Backoff consumerBackoff = new Backoff();
+    private final Backoff producerBackoff = new Backoff();
+    /** Slots the single producer is waiting for; read by {@link #producerReady}. */
+    private int pendingClaim = 1;
+    private final BooleanSupplier producerReady = this::producerReady;
 
     private volatile boolean inputClosed;
     private volatile boolean stopped;
@@ -164,6 +168,7 @@ public final class OrderedPipeline<E> implements AutoCloseable {
         checkBatch(n);
         checkProducerThread();
         Backoff backoff = null;
+        BooleanSupplier ready = null;
         while (true) {
             ensureAcceptingInput();
             if (tryReserve(n)) {
@@ -173,9 +178,18 @@ public final class OrderedPipeline<E> implements AutoCloseable {
                 throw new InterruptedException("interrupted while waiting for pipeline capacity");
             }
             if (backoff == null) {
-                backoff = new Backoff(); // slow path only
+                if (singleProducer) {
+                    // The single producer reuses its back-off and readiness check: a full pipeline allocates nothing.
+                    backoff = producerBackoff;
+                    pendingClaim = n;
+                    ready = producerReady;
+                } else {
+                    backoff = new Backoff(); // several producers: each waiting claim has its own (slow path only)
+                    ready = () -> canReserve(n);
+                }
+                backoff.reset();
             }
-            backoff.idle(producerSignal, () -> canReserve(n));
+            backoff.idle(producerSignal, ready);
         }
     }
 
@@ -260,6 +274,10 @@ public final class OrderedPipeline<E> implements AutoCloseable {
                 return true;
             }
         }
+    }
+
+    private boolean producerReady() {
+        return canReserve(pendingClaim);
     }
 
     private boolean canReserve(int n) {
