@@ -200,6 +200,16 @@ class DecodeCommandTest {
     }
 
     @Test
+    void aFullDiskIsAnIoError() {
+        Path devFull = Path.of("/dev/full");
+        if (Files.exists(devFull)) {
+            Cli cli = decode(comp3, devFull, "--quiet");
+            assertEquals(ExitCodes.IO, cli.exitCode, cli::toString);
+            assertTrue(cli.err.contains("No space left on device"), cli.err);
+        }
+    }
+
+    @Test
     void badArgumentsAreExitThreeWithUsage() throws Exception {
         Cli unknown = Cli.run("decode", "--copybook", comp3Cpy.toString(), "--input", comp3.toString(), "--frob");
         assertEquals(ExitCodes.USAGE, unknown.exitCode);
