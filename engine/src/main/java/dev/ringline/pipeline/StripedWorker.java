@@ -36,23 +36,29 @@ final class StripedWorker<E> implements EventHandler<Slot<E>> {
 
     @Override
     public void onEvent(Slot<E> slot, long sequence, boolean endOfBatch) {
-        if (sequence != nextOwned) {
-            return;
-        }
-        nextOwned = ((sequence + 1) & blockMask) != 0 ? sequence + 1 : sequence + 1 + skipToNextBlock;
-        // A failure already set means the producer could not fill the slot: deliver that failure, skip the work.
-        if (slot.failure == null) {
-            scratch.clear();
-            try {
-                processor.process(sequence, slot.event, scratch);
-            } catch (Throwable t) {
-                // Never let a record kill the worker: a dead worker would stall the ordered stage and the ring.
-                slot.failure = t;
+        if (sequence == nextOwned) {
+            nextOwned = ((sequence + 1) & blockMask) != 0 ? sequence + 1 : sequence + 1 + skipToNextBlock;
+            // A failure already set means the producer could not fill the slot: deliver it, skip the work.
+            if (slot.failure == null) {
+                scratch.clear();
+                try {
+                    processor.process(sequence, slot.event, scratch);
+                } catch (Throwable t) {
+                    // Never let a record kill the worker: a dead worker would stall the ordered stage and the ring.
+                    slot.failure = t;
+                }
             }
+            // Publish progress now, not at the batch end, so the ordered stage can release this record at once.
+            // A release store is enough here: a spinning ordered stage sees it; a parked one is woken below or at
+            // the batch end, whose fence makes the wake-up impossible to miss.
+            progress.set(sequence);
+            orderedStage.wake();
         }
-        // Publish progress now rather than at the batch end so the ordered stage can release this record at once;
-        // a full fence so the wake-up check below cannot be reordered before it (no lost wake-ups).
-        progress.setVolatile(sequence);
-        orderedStage.wake();
+        if (endOfBatch) {
+            // Everything up to here is either done by this worker or not ours: claim it all, with a full fence
+            // so the waiter check cannot be reordered before the store (no lost wake-ups).
+            progress.setVolatile(sequence);
+            orderedStage.wake();
+        }
     }
 }
