@@ -1,0 +1,314 @@
+package dev.ringline.cli;
+
+import dev.ringline.cobol.CodePage;
+import dev.ringline.cobol.Copybook;
+import dev.ringline.cobol.DecodeOptions;
+import dev.ringline.cobol.ErrorPolicy;
+import dev.ringline.cobol.FloatingPoint;
+import dev.ringline.cobol.FramingOptions;
+import dev.ringline.cobol.JsonRejectsWriter;
+import dev.ringline.cobol.RecordLayout;
+import dev.ringline.cobol.Trim;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code ringline decode}: a record file to JSON lines, in input order, with rejects kept aside. */
+@Command(name = "decode", mixinStandardHelpOptions = true, sortOptions = false,
+        exitCodeOnInvalidInput = ExitCodes.USAGE, exitCodeOnExecutionException = ExitCodes.INTERNAL,
+        description = {"Decodes a record file described by a copybook into JSON lines (one object per record, in "
+                + "input order). Bad records go to the rejects file as JSON lines with their raw bytes.",
+                "A regular output file is written to a temp file and renamed only when the run completes."},
+        footer = ExitCodes.HELP_TABLE)
+final class DecodeCommand implements Callable<Integer> {
+    /** Record framing choices. */
+    enum Format {
+        fixed, rdw, vb
+    }
+
+    /** What to do with a bad record. */
+    enum OnError {
+        skip, fail
+    }
+
+    /** Text field trimming. */
+    enum TrimChoice {
+        none, left, right, both
+    }
+
+    /** How numbers are written. */
+    enum JsonNumber {
+        number, string
+    }
+
+    /** COMP-1/COMP-2 layout. */
+    enum FloatChoice {
+        ibm, ieee
+    }
+
+    /** Batches in flight at most: 4096 x 64 KiB of input is already 256 MiB. */
+    static final int MAX_RING_SIZE = 4096;
+
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    Ringline parent;
+
+    @Option(names = "--copybook", required = true, paramLabel = "FILE", description = "The copybook.")
+    Path copybook;
+
+    @Option(names = "--input", required = true, paramLabel = "FILE|-", description = "The data; - for stdin.")
+    String input;
+
+    @Option(names = "--output", defaultValue = "-", paramLabel = "FILE|-",
+            description = "JSON lines output; - for stdout (default).")
+    String output;
+
+    @Option(names = "--format", defaultValue = "fixed", paramLabel = "fixed|rdw|vb",
+            description = "Record framing: fixed length, RDW-prefixed, or variable blocked (default: fixed).")
+    Format format;
+
+    @Option(names = "--record-length", paramLabel = "N",
+            description = "Fixed record length in bytes (default: the copybook record's length).")
+    Integer recordLength;
+
+    @Option(names = "--codepage", defaultValue = "cp037", paramLabel = "NAME",
+            description = "cp037, cp273, cp500, cp1047, cp1140, cp1141, cp1148 or ascii (default: cp037).")
+    String codePage;
+
+    @Option(names = "--record", paramLabel = "NAME", description = "The copybook record to use (default: first).")
+    String record;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Decoding workers (default: available processors).")
+    Integer threads;
+
+    @Option(names = "--ring-size", defaultValue = "32", paramLabel = "N",
+            description = "Batches of about 64 KiB in flight (default: 32).")
+    int ringSize;
+
+    @Option(names = "--on-error", defaultValue = "skip", paramLabel = "skip|fail",
+            description = "skip: reject bad records and go on (default); fail: stop at the first.")
+    OnError onError;
+
+    @Option(names = "--max-errors", paramLabel = "N",
+            description = "Reject up to N bad records, stop at the next one.")
+    Integer maxErrors;
+
+    @Option(names = "--rejects", paramLabel = "FILE|-",
+            description = "Rejects file, created at the first reject (default: OUTPUT.rejects.jsonl, or stderr "
+                    + "when the output is not a file).")
+    String rejects;
+
+    @Option(names = "--trim", defaultValue = "right", paramLabel = "none|left|right|both",
+            description = "Text trimming (default: right).")
+    TrimChoice trim;
+
+    @Option(names = "--json-number", defaultValue = "number", paramLabel = "number|string",
+            description = "Write numbers as JSON numbers (default) or strings.")
+    JsonNumber jsonNumber;
+
+    @Option(names = "--emit-meta", description = "Add _record, _offset and _length to each object.")
+    boolean emitMeta;
+
+    @Option(names = "--progress", defaultValue = "auto", paramLabel = "auto|always|never",
+            description = "auto: a live bar on a terminal, a line every 2 s otherwise (default).")
+    Progress.Choice progress;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress and no summary.")
+    boolean quiet;
+
+    @Option(names = "--latency-report", paramLabel = "FILE",
+            description = "Write the per-record latency distribution (HdrHistogram .hgrm, microseconds).")
+    Path latencyReport;
+
+    @Option(names = "--rdw-little-endian", description = "RDW lengths are little-endian.")
+    boolean rdwLittleEndian;
+
+    @Option(names = "--rdw-excludes-header", description = "RDW lengths count the payload only.")
+    boolean rdwExcludesHeader;
+
+    @Option(names = "--float", defaultValue = "ibm", paramLabel = "ibm|ieee",
+            description = "COMP-1/COMP-2 format: IBM hexadecimal (default) or IEEE 754.")
+    FloatChoice floatFormat;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        return Failures.run(err, () -> decode(err));
+    }
+
+    private int decode(PrintWriter err) throws IOException {
+        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        checkArguments(workers);
+        CodePage page = Options.codePage(codePage);
+        Copybook parsed = Options.copybook(copybook, err);
+        RecordLayout layout = Options.record(parsed, record);
+        FramingOptions framing = framing(layout);
+
+        long inputSize = -1;
+        ReadableByteChannel in;
+        if ("-".equals(input)) {
+            in = Channels.newChannel(parent.stdin());
+        } else {
+            Path path = Path.of(input);
+            if (Files.isDirectory(path)) {
+                throw CliException.io("input is a directory: " + input, null);
+            }
+            try {
+                FileChannel channel = FileChannel.open(path);
+                inputSize = Files.isRegularFile(path) ? channel.size() : -1;
+                in = channel;
+            } catch (NoSuchFileException e) {
+                throw CliException.io("input not found: " + input, e);
+            }
+        }
+        try (ReadableByteChannel channel = in; OutputTarget target = OutputTarget.open(output, parent.stdout())) {
+            Path rejectsFile = rejectsFile();
+            OutputStream rejectsStream;
+            if (rejectsFile == null) {
+                rejectsStream = new WriterOutputStream(err);
+            } else {
+                Files.deleteIfExists(rejectsFile);
+                rejectsStream = new BufferedOutputStream(new LazyFileOutputStream(rejectsFile), 64 * 1024);
+            }
+            JsonRejectsWriter rejectsWriter = new JsonRejectsWriter(rejectsStream);
+            DecodeOptions.Builder options = DecodeOptions.builder()
+                    .codePage(page)
+                    .trim(Trim.valueOf(trim.name().toUpperCase(Locale.ROOT)))
+                    .numbersAsStrings(jsonNumber == JsonNumber.string)
+                    .emitMeta(emitMeta)
+                    .errorPolicy(errorPolicy())
+                    .rejects(rejectsWriter)
+                    .framing(framing)
+                    .floatFormat(floatFormat == FloatChoice.ieee ? FloatingPoint.Format.IEEE_754
+                            : FloatingPoint.Format.IBM_HEX)
+                    .workers(workers)
+                    .capacity(ringSize);
+            DecodeRun.Result result;
+            try {
+                result = DecodeRun.run(channel, inputSize, layout, options, target.stream(),
+                        Progress.mode(progress, quiet), err, workers, latencyReport != null);
+            } finally {
+                rejectsWriter.close();
+            }
+            if (latencyReport != null) {
+                writeLatencyReport(result);
+            }
+            String rejectsWhere = rejectsFile == null ? "stderr" : rejectsFile.toString();
+            if (result.aborted != null) {
+                // Not complete: the temp file goes, a stream keeps what was written.
+                target.discard();
+                summary(err, result);
+                return Failures.fail(err, ExitCodes.REJECTS, String.format(Locale.ROOT,
+                        "stopped after %,d errors at %s; %,d records were written to %s%s, rejects in %s",
+                        result.summary.fieldErrors(), result.aborted.error().describe(),
+                        result.summary.recordsWritten(), target.name(),
+                        target.replacesFile() ? " and discarded (output not created)" : "", rejectsWhere));
+            }
+            target.commit();
+            summary(err, result);
+            if (result.summary.recordsRejected() > 0) {
+                return Failures.fail(err, ExitCodes.REJECTS, String.format(Locale.ROOT,
+                        "finished with %,d rejected records (of %,d read); rejects in %s",
+                        result.summary.recordsRejected(), result.summary.recordsRead(), rejectsWhere));
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    private void summary(PrintWriter err, DecodeRun.Result result) {
+        if (!quiet) {
+            synchronized (err) {
+                err.print(result.describe());
+                err.flush();
+            }
+        }
+    }
+
+    private void checkArguments(int workers) {
+        if (workers < 1) {
+            throw CliException.usage("--threads must be at least 1: " + workers);
+        }
+        if (ringSize < 1 || ringSize > MAX_RING_SIZE) {
+            throw CliException.usage("--ring-size must be 1.." + MAX_RING_SIZE + ": " + ringSize);
+        }
+        if (maxErrors != null && maxErrors < 0) {
+            throw CliException.usage("--max-errors must be 0 or more: " + maxErrors);
+        }
+        if (maxErrors != null && onError == OnError.fail) {
+            throw CliException.usage("--max-errors and --on-error fail contradict each other; choose one");
+        }
+        if (format == Format.fixed && (rdwLittleEndian || rdwExcludesHeader)) {
+            throw CliException.usage("--rdw-little-endian and --rdw-excludes-header need --format rdw or vb");
+        }
+        if (format != Format.fixed && recordLength != null) {
+            throw CliException.usage("--record-length applies to --format fixed only");
+        }
+        if (recordLength != null && recordLength < 1) {
+            throw CliException.usage("--record-length must be at least 1: " + recordLength);
+        }
+    }
+
+    private FramingOptions framing(RecordLayout layout) {
+        try {
+            switch (format) {
+                case fixed:
+                    return FramingOptions.fixed(recordLength == null ? layout.length() : recordLength);
+                default:
+                    FramingOptions f = format == Format.rdw ? FramingOptions.rdw() : FramingOptions.vb();
+                    if (rdwLittleEndian) {
+                        f = f.withLittleEndian();
+                    }
+                    if (rdwExcludesHeader) {
+                        f = f.withLengthExcludingHeader();
+                    }
+                    return f;
+            }
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage("framing: " + e.getMessage());
+        }
+    }
+
+    private ErrorPolicy errorPolicy() {
+        if (maxErrors != null) {
+            return ErrorPolicy.stopAfter(maxErrors);
+        }
+        return onError == OnError.fail ? ErrorPolicy.failFast() : ErrorPolicy.skip();
+    }
+
+    /** The rejects file, or null for stderr. */
+    private Path rejectsFile() {
+        if (rejects != null) {
+            return "-".equals(rejects) ? null : Path.of(rejects);
+        }
+        return OutputTarget.isFile(output) ? Path.of(output + ".rejects.jsonl") : null;
+    }
+
+    private void writeLatencyReport(DecodeRun.Result result) throws IOException {
+        try (PrintStream report = new PrintStream(Files.newOutputStream(latencyReport), false,
+                StandardCharsets.US_ASCII)) {
+            result.latency.outputPercentileDistribution(report, 1000.0);
+        } catch (IOException e) {
+            throw CliException.io("cannot write latency report " + latencyReport + ": " + Failures.describe(e), e);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.ringline.cli;
+
+/** The process exit codes of {@code ringline}; also shown in {@code --help} and the README. */
+final class ExitCodes {
+    /** Every record read was written. */
+    static final int OK = 0;
+    /** The run finished but rejected records, or it stopped after too many errors (output then incomplete). */
+    static final int REJECTS = 2;
+    /** Bad arguments or a bad copybook. */
+    static final int USAGE = 3;
+    /** An input could not be read or an output could not be written. */
+    static final int IO = 4;
+    /** A bug: the stack trace is printed. */
+    static final int INTERNAL = 5;
+
+    /** The table printed at the end of {@code --help}. */
+    static final String HELP_TABLE = "%nExit codes:%n"
+            + "  0  success: every record read was written%n"
+            + "  2  finished, but some records were rejected; or stopped after too%n"
+            + "     many errors (--on-error fail, --max-errors): an output file is%n"
+            + "     then not created%n"
+            + "  3  bad arguments or bad copybook (message gives file:line:column)%n"
+            + "  4  I/O error: missing input, unwritable output, disk full%n"
+            + "  5  internal error (stack trace printed)%n";
+
+    private ExitCodes() {
+    }
+}
