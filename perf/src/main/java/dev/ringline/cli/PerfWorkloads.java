@@ -1,0 +1,51 @@
+package dev.ringline.cli;
+
+import dev.ringline.cobol.CodePage;
+import dev.ringline.cobol.Copybook;
+import dev.ringline.cobol.RecordLayout;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * The benchmarks' door to the CLI's synthetic workloads ({@code Workload}, {@code RecordGenerator},
+ * {@code GenerateCommand}), which are package-private: same package, so the benchmarks use the very generator
+ * {@code ringline generate} uses instead of a copy.
+ */
+public final class PerfWorkloads {
+    private PerfWorkloads() {
+    }
+
+    /** The workload's copybook text. */
+    public static String copybook(String workload) {
+        return Workload.valueOf(workload).copybook();
+    }
+
+    /** The workload's parsed record layout. */
+    public static RecordLayout layout(String workload) {
+        return Copybook.parse(copybook(workload), workload + ".cpy").firstRecord();
+    }
+
+    /** {@code count} consecutive records of the workload (cp037 text), as {@code ringline generate} writes them. */
+    public static byte[] records(String workload, int count, long seed) {
+        RecordGenerator generator = new RecordGenerator(layout(workload), CodePage.of("cp037"), seed);
+        int length = generator.recordLength();
+        byte[] all = new byte[Math.multiplyExact(count, length)];
+        byte[] record = new byte[length];
+        for (int i = 0; i < count; i++) {
+            generator.fill(record);
+            System.arraycopy(record, 0, all, i * length, length);
+        }
+        return all;
+    }
+
+    /** Writes {@code size} bytes (rounded down to whole records) of the workload and its copybook beside it. */
+    public static Path generate(String workload, long size, Path data, long seed) throws IOException {
+        return GenerateCommand.generate(Workload.valueOf(workload), size, data, seed, CodePage.of("cp037")).copybook;
+    }
+
+    /** The copybook path {@link #generate} writes for a data file. */
+    public static Path copybookOf(Path data) {
+        return GenerateCommand.copybookPath(data);
+    }
+}

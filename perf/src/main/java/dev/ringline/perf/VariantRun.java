@@ -1,0 +1,170 @@
+package dev.ringline.perf;
+
+import com.sun.management.OperatingSystemMXBean;
+import dev.ringline.cli.PerfWorkloads;
+import dev.ringline.cobol.CobolDecoder;
+import dev.ringline.cobol.DecodeOptions;
+import dev.ringline.cobol.DecodeSummary;
+import dev.ringline.cobol.RecordDecoder;
+import dev.ringline.cobol.RecordLayout;
+import dev.ringline.memory.ByteVector;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * One harness variant on one input file: {@code bare} ({@link CobolDecoder#decodeSequential}), {@code pipeline}
+ * ({@link CobolDecoder#decode} with N workers), {@code executor} ({@link ExecutorBaseline}) or {@code ceiling}
+ * (the file in memory, decoded by N threads each taking an equal share, no coordination; the same pass on one
+ * thread first gives the in-memory single-thread speed). Run by the harness in-process or, through {@link #main},
+ * in a child JVM that prints one {@link RunMetrics} line.
+ */
+final class VariantRun {
+    /** The in-flight bound of every parallel variant: {@code DecodeOptions}' default of 32 batches. */
+    static final int WINDOW = 32;
+
+    private VariantRun() {
+    }
+
+    /** {@code VariantRun WORKLOAD VARIANT WORKERS FILE CHECKSUM(true|false)}: prints one metrics line. */
+    public static void main(String[] args) throws Exception {
+        RunMetrics m = run(args[0], args[1], Integer.parseInt(args[2]), Path.of(args[3]),
+                Boolean.parseBoolean(args[4]));
+        System.out.println(m.toLine());
+    }
+
+    static RunMetrics run(String workload, String variant, int workers, Path file, boolean checksum)
+            throws IOException, InterruptedException {
+        RecordLayout layout = PerfWorkloads.layout(workload);
+        OutputSink sink = new OutputSink(checksum);
+        byte[] inMemory = variant.equals("ceiling") ? Files.readAllBytes(file) : null;
+        double base = 0;
+        if (inMemory != null) {
+            base = inMemory.length / (ceiling(inMemory, layout, 1, new OutputSink(false)) / 1e9) / (1 << 20);
+        }
+        resetHeapPeak();
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime();
+        long t0 = System.nanoTime();
+        long records;
+        long inputBytes;
+        switch (variant) {
+            case "bare":
+            case "pipeline": {
+                DecodeOptions options = DecodeOptions.builder().workers(Math.max(1, workers)).build();
+                try (FileChannel in = FileChannel.open(file)) {
+                    DecodeSummary s = variant.equals("bare")
+                            ? CobolDecoder.decodeSequential(in, layout, options, sink)
+                            : CobolDecoder.decode(in, layout, options, sink);
+                    if (s.recordsRejected() != 0) {
+                        throw new IllegalStateException(variant + " rejected " + s.recordsRejected() + " records");
+                    }
+                    records = s.recordsRead();
+                    inputBytes = s.bytesRead();
+                }
+                break;
+            }
+            case "executor": {
+                RecordDecoder decoder = RecordDecoder.compile(layout, DecodeOptions.defaults());
+                try (FileChannel in = FileChannel.open(file)) {
+                    records = ExecutorBaseline.decode(in, layout.length(), decoder, workers, WINDOW, sink);
+                }
+                inputBytes = records * layout.length();
+                break;
+            }
+            case "ceiling":
+                ceiling(inMemory, layout, workers, sink);
+                records = inMemory.length / layout.length();
+                inputBytes = records * layout.length();
+                break;
+            default:
+                throw new IllegalArgumentException("unknown variant " + variant);
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        double cpuSeconds = (os.getProcessCpuTime() - cpu0) / 1e9;
+        return new RunMetrics(workload, variant, workers, inputBytes, records, sink.bytes(), sink.checksum(),
+                seconds, cpuSeconds, peakRssBytes(), peakHeapBytes(), base);
+    }
+
+    /**
+     * Decodes {@code data} on {@code threads} threads, each its own contiguous share of whole records into its own
+     * reused buffer; output bytes are added to the sink's count only (order across threads is not kept, so the
+     * checksum stays that of nothing). Returns nanoseconds.
+     */
+    static long ceiling(byte[] data, RecordLayout layout, int threads, OutputSink sink) throws InterruptedException {
+        int len = layout.length();
+        long records = data.length / len;
+        long[] produced = new long[threads];
+        Thread[] all = new Thread[threads];
+        RecordDecoder decoder = RecordDecoder.compile(layout, DecodeOptions.defaults());
+        for (int t = 0; t < threads; t++) {
+            long from = records * t / threads;
+            long to = records * (t + 1) / threads;
+            int id = t;
+            all[t] = new Thread(() -> {
+                RecordDecoder.Context ctx = decoder.newContext();
+                ByteVector out = new ByteVector(64 * 1024 * 3);
+                long bytes = 0;
+                for (long r = from; r < to; r++) {
+                    decoder.decode(data, (int) (r * len), len, r, r * len, ctx, out);
+                    if (out.length() >= 128 * 1024) {
+                        bytes += out.length();
+                        out.clear();
+                    }
+                }
+                produced[id] = bytes + out.length();
+            }, "ceiling-" + t);
+        }
+        long t0 = System.nanoTime();
+        for (Thread t : all) {
+            t.start();
+        }
+        for (Thread t : all) {
+            t.join();
+        }
+        long nanos = System.nanoTime() - t0;
+        for (long p : produced) {
+            sink.count(p);
+        }
+        return nanos;
+    }
+
+    private static void resetHeapPeak() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.isValid()) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
+    /** Sum of the heap pools' peaks since the reset (an upper bound of the true heap peak). */
+    static long peakHeapBytes() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.isValid()) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+
+    /** This process's peak resident set ({@code VmHWM}), or -1 off Linux. */
+    static long peakRssBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.US_ASCII)) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.substring(6).trim().split("\\s+")[0]) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+}
