@@ -20,12 +20,13 @@ import java.util.Map;
  * The end-to-end harness, one command:
  * {@code java -cp perf/target/benchmarks.jar dev.ringline.perf.Harness [--size 256MiB] [--out docs/perf]
  * [--rounds 3] [--memory-gib 4] [--latency-seconds 5] [--data DIR] [--cli-jar examples/target/ringline.jar]
- * [--no-child-jvm] [--check]}.
+ * [--warmup 32MiB] [--no-child-jvm] [--check]}.
  *
  * <p>Generates (or reuses) the CLI workloads' files, then per round and workload runs every variant once, in turn
  * (bare loop, pipeline with 1/2/4/8/16 workers, executor baseline, 2-thread ceiling), each in a child JVM so its
- * peak RSS is its own; then the paced latency runs and the large-file memory check through the CLI jar. Prints a
- * table and writes {@code harness.csv}, {@code harness.md}, {@code latency-*.hgrm} and {@code latency.svg}.
+ * peak RSS is its own, timed after an untimed warm-up pass over the file's first {@code --warmup} bytes; then
+ * the paced latency runs and the large-file memory check through the CLI jar. Prints a table and writes
+ * {@code harness.csv}, {@code harness.md}, {@code latency-*.hgrm} and {@code latency.svg}.
  */
 public final class Harness {
     static final String[] WORKLOADS = {"display", "comp3", "mixed"};
@@ -50,6 +51,7 @@ public final class Harness {
         double latencySeconds = 5;
         boolean childJvm = true;
         boolean check;
+        long warmup = 32L << 20;
         String[] workloads = WORKLOADS;
 
         static Config parse(String... args) {
@@ -67,6 +69,7 @@ public final class Harness {
                     case "--workloads" -> c.workloads = args[++i].split(",");
                     case "--no-child-jvm" -> c.childJvm = false;
                     case "--check" -> c.check = true;
+                    case "--warmup" -> c.warmup = bytes(args[++i]);
                     default -> throw new IllegalArgumentException("unknown argument " + a);
                 }
             }
@@ -193,12 +196,13 @@ public final class Harness {
     private RunMetrics measure(String workload, String variant, int workers, Path file)
             throws IOException, InterruptedException {
         if (!config.childJvm) {
-            return VariantRun.run(workload, variant, workers, file, config.check);
+            return VariantRun.run(workload, variant, workers, file, config.check, config.warmup);
         }
         long heapMiB = variant.equals("ceiling") ? Files.size(file) / (1 << 20) * 2 + 256 : 512;
         List<String> command = new ArrayList<>(Arrays.asList(javaExecutable(), "-Xmx" + heapMiB + "m", "-cp",
                 System.getProperty("java.class.path"), VariantRun.class.getName(), workload, variant,
-                Integer.toString(workers), file.toString(), Boolean.toString(config.check)));
+                Integer.toString(workers), file.toString(), Boolean.toString(config.check),
+                Long.toString(config.warmup)));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         p.getOutputStream().close();
         RunMetrics metrics = null;

@@ -32,16 +32,35 @@ final class VariantRun {
     private VariantRun() {
     }
 
-    /** {@code VariantRun WORKLOAD VARIANT WORKERS FILE CHECKSUM(true|false)}: prints one metrics line. */
+    /**
+     * {@code VariantRun WORKLOAD VARIANT WORKERS FILE CHECKSUM(true|false) WARMUP_BYTES}: prints one metrics line.
+     */
     public static void main(String[] args) throws Exception {
         RunMetrics m = run(args[0], args[1], Integer.parseInt(args[2]), Path.of(args[3]),
-                Boolean.parseBoolean(args[4]));
+                Boolean.parseBoolean(args[4]), Long.parseLong(args[5]));
         System.out.println(m.toLine());
     }
 
-    static RunMetrics run(String workload, String variant, int workers, Path file, boolean checksum)
-            throws IOException, InterruptedException {
+    /**
+     * Runs the variant once, timed. With {@code warmupBytes > 0}, first runs the same variant untimed on a copy of
+     * the file's first {@code warmupBytes} (whole records), so the timed pass runs JIT-compiled code.
+     */
+    static RunMetrics run(String workload, String variant, int workers, Path file, boolean checksum,
+                          long warmupBytes) throws IOException, InterruptedException {
         RecordLayout layout = PerfWorkloads.layout(workload);
+        if (warmupBytes > 0 && !variant.equals("ceiling")) { // the ceiling warms up in its own 1-thread pass
+            Path prefix = Files.createTempFile("ringline-warmup", ".dat");
+            try {
+                long bytes = Math.min(Files.size(file), warmupBytes) / layout.length() * layout.length();
+                try (FileChannel in = FileChannel.open(file);
+                     FileChannel out = FileChannel.open(prefix, java.nio.file.StandardOpenOption.WRITE)) {
+                    in.transferTo(0, bytes, out);
+                }
+                run(workload, variant, workers, prefix, false, 0);
+            } finally {
+                Files.deleteIfExists(prefix);
+            }
+        }
         OutputSink sink = new OutputSink(checksum);
         byte[] inMemory = variant.equals("ceiling") ? Files.readAllBytes(file) : null;
         double base = 0;

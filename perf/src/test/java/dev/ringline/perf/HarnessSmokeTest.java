@@ -55,7 +55,7 @@ class HarnessSmokeTest {
     void harnessRunsEveryVariantWithIdenticalOutput(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("out");
         Harness.Config config = Harness.Config.parse("--size", "2MiB", "--rounds", "1", "--memory-gib", "0",
-                "--no-child-jvm", "--check", "--latency-seconds", "0.05", "--out", out.toString(), "--data",
+                "--no-child-jvm", "--check", "--warmup", "64KiB", "--latency-seconds", "0.05", "--out", out.toString(), "--data",
                 dir.resolve("data").toString());
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         Harness.Report report = new Harness(config, new PrintStream(log, true, StandardCharsets.UTF_8)).run();
