@@ -157,8 +157,10 @@ public final class Harness {
         if (config.memoryGib > 0) {
             Path big = input("display", (long) config.memoryGib << 30);
             Path copybook = PerfWorkloads.copybookOf(big);
-            memory.add(MemoryCheck.decode(config.cliJar, copybook, big, 0, "64m", config.out.resolve("gc-default.log")));
-            memory.add(MemoryCheck.decode(config.cliJar, copybook, big, 1, "64m", config.out.resolve("gc-threads1.log")));
+            memory.add(MemoryCheck.decode(config.cliJar, copybook, big, 0, "64m",
+                    config.out.resolve("gc-default.log")));
+            memory.add(MemoryCheck.decode(config.cliJar, copybook, big, 1, "64m",
+                    config.out.resolve("gc-threads1.log")));
         }
         String memoryTable = HarnessReport.memoryTable(memory, config.memoryGib);
         log.println();

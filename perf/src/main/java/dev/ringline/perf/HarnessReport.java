@@ -16,7 +16,8 @@ final class HarnessReport {
     static String throughputTable(List<RunMetrics> runs) {
         Map<String, List<RunMetrics>> groups = new LinkedHashMap<>();
         for (RunMetrics m : runs) {
-            groups.computeIfAbsent(m.workload() + "|" + m.variant() + "|" + m.workers(), k -> new ArrayList<>()).add(m);
+            String key = m.workload() + "|" + m.variant() + "|" + m.workers();
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(m);
         }
         StringBuilder sb = new StringBuilder();
         sb.append("| workload | variant | workers | MiB/s median (min–max) | M records/s | ratio to bare | "
@@ -37,7 +38,8 @@ final class HarnessReport {
             } else {
                 efficiency = String.format(Locale.ROOT, "%.2f", mib / (first.workers() * bareMib));
             }
-            sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %.0f (%.0f–%.0f) | %.2f | %.2f | %s | %.2f | %.0f | "
+            sb.append(String.format(Locale.ROOT,
+                    "| %s | %s | %d | %.0f (%.0f–%.0f) | %.2f | %.2f | %s | %.2f | %.0f | "
                             + "%.0f | %d |\n", first.workload(), first.variant(), first.workers(), mib,
                     min(g, RunMetrics::mibPerSecond), max(g, RunMetrics::mibPerSecond),
                     median(g, RunMetrics::recordsPerSecond) / 1e6, mib / bareMib, efficiency,

@@ -35,7 +35,8 @@ final class MemoryCheck {
         Path stderr = Files.createTempFile("ringline-cli", ".err");
         try {
             List<String> command = new java.util.ArrayList<>(List.of(Harness.javaExecutable(), "-Xmx" + heap,
-                    "-Xlog:gc:file=" + gcLog + "::filecount=0", "-jar", jar.toString(), "decode", "--copybook", copybook.toString(),
+                    "-Xlog:gc:file=" + gcLog + "::filecount=0", "-jar", jar.toString(), "decode",
+                    "--copybook", copybook.toString(),
                     "--input", data.toString(), "--progress", "never"));
             if (threads > 0) {
                 command.add("--threads");

@@ -50,22 +50,24 @@ final class PercentilePlot {
         int plotH = HEIGHT - TOP - BOTTOM;
         StringBuilder sb = new StringBuilder(8192);
         sb.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
-                + "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\">%n", WIDTH, HEIGHT, WIDTH, HEIGHT));
+                + "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\">%n",
+                WIDTH, HEIGHT, WIDTH, HEIGHT));
         sb.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", WIDTH, HEIGHT));
         sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"22\" font-size=\"15\">%s</text>%n", LEFT,
                 escape(title)));
         String[] xLabels = {"0%", "90%", "99%", "99.9%", "99.99%"};
         for (int i = 0; i <= 4; i++) {
             double px = LEFT + plotW * i / maxX;
-            sb.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#ddd\"/>%n",
-                    px, TOP, px, TOP + plotH));
+            sb.append(String.format(Locale.ROOT,
+                    "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#ddd\"/>%n", px, TOP, px, TOP + plotH));
             sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>%n",
                     px, TOP + plotH + 18, xLabels[i]));
         }
         for (int i = 0; i <= 5; i++) {
             double value = maxY * i / 5;
             double py = TOP + plotH - plotH * i / 5.0;
-            sb.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>%n",
+            sb.append(String.format(Locale.ROOT,
+                    "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>%n",
                     LEFT, py, LEFT + plotW, py));
             sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>%n",
                     LEFT - 6, py + 4, format(value)));
@@ -82,7 +84,8 @@ final class PercentilePlot {
             for (double[] p : curves.get(c)) {
                 double px = LEFT + plotW * p[0] / maxX;
                 double py = TOP + plotH - plotH * Math.min(1, p[1] / maxY);
-                path.append(path.length() == 0 ? "M" : " L").append(String.format(Locale.ROOT, "%.1f %.1f", px, py));
+                path.append(path.length() == 0 ? "M" : " L");
+                path.append(String.format(Locale.ROOT, "%.1f %.1f", px, py));
             }
             sb.append(String.format(Locale.ROOT, "<path d=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"/>%n",
                     path, colour));

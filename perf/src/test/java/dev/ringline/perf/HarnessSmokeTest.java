@@ -55,10 +55,12 @@ class HarnessSmokeTest {
     void harnessRunsEveryVariantWithIdenticalOutput(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("out");
         Harness.Config config = Harness.Config.parse("--size", "2MiB", "--rounds", "1", "--memory-gib", "0",
-                "--no-child-jvm", "--check", "--warmup", "64KiB", "--latency-seconds", "0.05", "--out", out.toString(), "--data",
+                "--no-child-jvm", "--check", "--warmup", "64KiB", "--latency-seconds", "0.05",
+                "--out", out.toString(), "--data",
                 dir.resolve("data").toString());
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        Harness.Report report = new Harness(config, new PrintStream(log, true, StandardCharsets.UTF_8)).run();
+        PrintStream logStream = new PrintStream(log, true, StandardCharsets.UTF_8);
+        Harness.Report report = new Harness(config, logStream).run();
 
         assertEquals(3 * Harness.variants().size(), report.runs().size());
         for (String workload : Harness.WORKLOADS) {
