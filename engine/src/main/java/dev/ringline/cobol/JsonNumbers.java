@@ -65,57 +65,18 @@ public final class JsonNumbers {
         }
     }
 
-    /** Scales {@link #appendScaled} handles: the fraction must fit a long. */
-    public static final int MAX_SCALED_SCALE = 18;
-    private static final long[] POWERS_OF_TEN = new long[MAX_SCALED_SCALE + 1];
+    private static final long[] POWERS_OF_TEN = new long[19];
 
     static {
         POWERS_OF_TEN[0] = 1;
-        for (int i = 1; i <= MAX_SCALED_SCALE; i++) {
+        for (int i = 1; i < POWERS_OF_TEN.length; i++) {
             POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
-        }
-    }
-
-    /**
-     * Appends {@code unscaled / 10^scale} exactly, with exactly {@code max(scale, 0)} fraction digits, zeros
-     * appended for a negative scale, and no {@code -} for zero: the same text as
-     * {@link DecodedNumber#appendPlainText}. Requires {@code scale <= MAX_SCALED_SCALE} and
-     * {@code unscaled != Long.MIN_VALUE}.
-     */
-    public static void appendScaled(long unscaled, int scale, ByteVector out) {
-        if (scale <= 0) {
-            appendLong(unscaled, out);
-            if (unscaled != 0) {
-                for (int i = scale; i < 0; i++) {
-                    out.append('0');
-                }
-            }
-            return;
-        }
-        if (scale > MAX_SCALED_SCALE || unscaled == Long.MIN_VALUE) {
-            throw new IllegalArgumentException("appendScaled takes scale <= " + MAX_SCALED_SCALE + ": " + scale);
-        }
-        long magnitude = Math.abs(unscaled);
-        if (unscaled < 0) {
-            out.append('-');
-        }
-        long power = POWERS_OF_TEN[scale];
-        appendLong(magnitude / power, out);
-        long fraction = magnitude % power;
-        int at = out.length() + 1;
-        int end = at + scale;
-        out.setLength(end);
-        byte[] a = out.array();
-        a[at - 1] = '.';
-        int first = writeDigitsBackwards(fraction, a, end);
-        while (first > at) {
-            a[--first] = '0'; // leading zeros of the fraction
         }
     }
 
     /** Decimal digits of a value {@code >= 0} (1 for 0). */
     private static int digitCount(long magnitude) {
-        for (int digits = 1; digits <= MAX_SCALED_SCALE; digits++) {
+        for (int digits = 1; digits < POWERS_OF_TEN.length; digits++) {
             if (magnitude < POWERS_OF_TEN[digits]) {
                 return digits;
             }

@@ -45,29 +45,6 @@ public final class PackedDecimal {
         out.set(isNegative(b & 0x0F, fmt, src, off, last), fmt.scale());
     }
 
-    /** The widest field {@link #decodeLong} takes: 9 bytes, 17 digits. */
-    public static final int MAX_LONG_BYTES = 9;
-
-    /**
-     * The signed unscaled value of a field of at most {@link #MAX_LONG_BYTES} bytes, with the same checks and
-     * errors as {@link #decode}: the fast path for the common widths, no digit buffer.
-     */
-    public static long decodeLong(byte[] src, int off, int len, NumericFormat fmt) {
-        if (len < 1 || len > MAX_LONG_BYTES) {
-            throw new IllegalArgumentException("decodeLong takes 1.." + MAX_LONG_BYTES + " bytes: " + len);
-        }
-        long v = 0;
-        int last = len - 1;
-        for (int i = 0; i < last; i++) {
-            int b = src[off + i] & 0xFF;
-            checkDigits(b, src, off, i);
-            v = v * 100 + (b >>> 4) * 10 + (b & 0x0F);
-        }
-        int b = src[off + last] & 0xFF;
-        v = v * 10 + lastDigit(b, src, off, last);
-        return isNegative(b & 0x0F, fmt, src, off, last) ? -v : v;
-    }
-
     private static void checkDigits(int b, byte[] src, int off, int i) {
         int high = b >>> 4;
         int low = b & 0x0F;

@@ -373,36 +373,14 @@ public final class RecordDecoder {
     }
 
     private static final class NumberNode extends Node {
-        /** Packed fields up to 17 digits at a scale a long fraction holds go through a long: no digit buffer. */
-        private final boolean packedAsLong;
-
         NumberNode(Field field) {
             super(field);
-            this.packedAsLong = field.type() == FieldType.PACKED && field.length() <= PackedDecimal.MAX_LONG_BYTES
-                    && field.numeric().scale() <= JsonNumbers.MAX_SCALED_SCALE;
         }
 
         @Override
         void write(RecordDecoder d, Context ctx, int delta, ByteVector out) {
             int start = startIfPresent(ctx, delta, out);
             if (start < 0) {
-                return;
-            }
-            if (packedAsLong) {
-                long unscaled;
-                try {
-                    unscaled = PackedDecimal.decodeLong(ctx.src, ctx.off + start, field.length(), field.numeric());
-                } catch (FieldDecodeException e) {
-                    d.fieldError(ctx, field, start, e.code(), e.getMessage(), e.byteIndex(), out);
-                    return;
-                }
-                if (d.numbersAsStrings) {
-                    out.append('"');
-                    JsonNumbers.appendScaled(unscaled, field.numeric().scale(), out);
-                    out.append('"');
-                } else {
-                    JsonNumbers.appendScaled(unscaled, field.numeric().scale(), out);
-                }
                 return;
             }
             try {
