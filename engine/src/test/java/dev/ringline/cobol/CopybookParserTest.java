@@ -81,21 +81,6 @@ class CopybookParserTest {
     }
 
     @Test
-    void binarySizesFollowCobrix() {
-        assertEquals(2, BinaryInteger.byteLength(1));
-        assertEquals(2, BinaryInteger.byteLength(4));
-        assertEquals(4, BinaryInteger.byteLength(5));
-        assertEquals(4, BinaryInteger.byteLength(9));
-        assertEquals(8, BinaryInteger.byteLength(10));
-        assertEquals(8, BinaryInteger.byteLength(18));
-        assertEquals(9, BinaryInteger.byteLength(19));
-        assertEquals(9, BinaryInteger.byteLength(20));
-        assertEquals(12, BinaryInteger.byteLength(28));
-        assertEquals(16, BinaryInteger.byteLength(37));
-        assertEquals(16, BinaryInteger.byteLength(38));
-    }
-
-    @Test
     void usageOnGroupAppliesToElementaryChildren() {
         RecordLayout r = layout(fixed("01 R.", "   05 G COMP-3.", "      10 A PIC 9(5).", "      10 B PIC S9(3).",
                 "      10 C PIC 9(4) COMP.", "   05 D PIC 9(5)."));

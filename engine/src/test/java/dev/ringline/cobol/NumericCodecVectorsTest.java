@@ -240,6 +240,7 @@ class NumericCodecVectorsTest {
         assertEquals(8, BinaryInteger.byteLength(18));
         assertEquals(9, BinaryInteger.byteLength(19));
         assertEquals(9, BinaryInteger.byteLength(20));
+        assertEquals(12, BinaryInteger.byteLength(28));
         assertEquals(16, BinaryInteger.byteLength(37));
         assertEquals(16, BinaryInteger.byteLength(38));
     }

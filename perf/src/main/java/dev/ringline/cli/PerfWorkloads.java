@@ -48,4 +48,19 @@ public final class PerfWorkloads {
     public static Path copybookOf(Path data) {
         return GenerateCommand.copybookPath(data);
     }
+
+    /** The CLI's heap-peak reset ({@code ProcessMemory}), so the harness measures memory the way the CLI reports it. */
+    public static void resetHeapPeak() {
+        ProcessMemory.resetHeapPeak();
+    }
+
+    /** The CLI's peak heap: the sum of the heap pools' peaks since the reset. */
+    public static long peakHeapBytes() {
+        return ProcessMemory.peakHeapBytes();
+    }
+
+    /** The CLI's peak RSS ({@code VmHWM}), or -1 where {@code /proc} does not tell. */
+    public static long peakRssBytes() {
+        return ProcessMemory.peakRssBytes();
+    }
 }

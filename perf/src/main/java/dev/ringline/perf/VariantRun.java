@@ -11,10 +11,7 @@ import dev.ringline.memory.ByteVector;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -67,7 +64,7 @@ final class VariantRun {
         if (inMemory != null) {
             base = inMemory.length / (ceiling(inMemory, layout, 1, new OutputSink(false)) / 1e9) / (1 << 20);
         }
-        resetHeapPeak();
+        PerfWorkloads.resetHeapPeak();
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
@@ -108,7 +105,7 @@ final class VariantRun {
         double seconds = (System.nanoTime() - t0) / 1e9;
         double cpuSeconds = (os.getProcessCpuTime() - cpu0) / 1e9;
         return new RunMetrics(workload, variant, workers, inputBytes, records, sink.bytes(), sink.checksum(),
-                seconds, cpuSeconds, peakRssBytes(), peakHeapBytes(), base);
+                seconds, cpuSeconds, PerfWorkloads.peakRssBytes(), PerfWorkloads.peakHeapBytes(), base);
     }
 
     /**
@@ -154,36 +151,4 @@ final class VariantRun {
         return nanos;
     }
 
-    private static void resetHeapPeak() {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.isValid()) {
-                pool.resetPeakUsage();
-            }
-        }
-    }
-
-    /** Sum of the heap pools' peaks since the reset (an upper bound of the true heap peak). */
-    static long peakHeapBytes() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.isValid()) {
-                sum += pool.getPeakUsage().getUsed();
-            }
-        }
-        return sum;
-    }
-
-    /** This process's peak resident set ({@code VmHWM}), or -1 off Linux. */
-    static long peakRssBytes() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.US_ASCII)) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.substring(6).trim().split("\\s+")[0]) * 1024;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
-        return -1;
-    }
 }
