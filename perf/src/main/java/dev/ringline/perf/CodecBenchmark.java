@@ -1,6 +1,6 @@
 package dev.ringline.perf;
 
-import dev.ringline.cli.PerfWorkloads;
+import dev.ringline.cli.SyntheticData;
 import dev.ringline.cobol.DecodeOptions;
 import dev.ringline.cobol.RecordDecoder;
 import dev.ringline.cobol.RecordLayout;
@@ -48,9 +48,9 @@ public class CodecBenchmark {
 
         @Setup
         public void setup() {
-            RecordLayout layout = PerfWorkloads.layout(workload);
+            RecordLayout layout = SyntheticData.layout(workload);
             recordLength = layout.length();
-            records = PerfWorkloads.records(workload, RECORDS, 42);
+            records = SyntheticData.records(workload, RECORDS, 42);
             decoder = RecordDecoder.compile(layout, DecodeOptions.defaults());
             context = decoder.newContext();
             out = new ByteVector(RECORDS_PER_FLUSH * recordLength * 4);

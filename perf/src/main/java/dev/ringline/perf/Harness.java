@@ -1,6 +1,6 @@
 package dev.ringline.perf;
 
-import dev.ringline.cli.PerfWorkloads;
+import dev.ringline.cli.SyntheticData;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -156,7 +156,7 @@ public final class Harness {
         List<MemoryCheck.Result> memory = new ArrayList<>();
         if (config.memoryGib > 0) {
             Path big = input("display", (long) config.memoryGib << 30);
-            Path copybook = PerfWorkloads.copybookOf(big);
+            Path copybook = SyntheticData.copybookOf(big);
             memory.add(MemoryCheck.decode(config.cliJar, copybook, big, 0, "64m",
                     config.out.resolve("gc-default.log")));
             memory.add(MemoryCheck.decode(config.cliJar, copybook, big, 1, "64m",
@@ -185,13 +185,13 @@ public final class Harness {
     /** The workload's file of about {@code size} bytes in the data folder, generated unless already there. */
     Path input(String workload, long size) throws IOException {
         Path file = config.data.resolve(workload + "-" + size + ".dat");
-        int length = PerfWorkloads.layout(workload).length();
+        int length = SyntheticData.layout(workload).length();
         long expected = size / length * length;
-        if (Files.exists(file) && Files.size(file) == expected && Files.exists(PerfWorkloads.copybookOf(file))) {
+        if (Files.exists(file) && Files.size(file) == expected && Files.exists(SyntheticData.copybookOf(file))) {
             return file;
         }
         log.printf(Locale.ROOT, "generating %s (%d bytes)%n", file, expected);
-        PerfWorkloads.generate(workload, size, file, 42);
+        SyntheticData.generate(workload, size, file, 42);
         return file;
     }
 

@@ -1,6 +1,6 @@
 package dev.ringline.perf;
 
-import dev.ringline.cli.PerfWorkloads;
+import dev.ringline.cli.SyntheticData;
 import dev.ringline.cobol.DecodeOptions;
 import dev.ringline.cobol.RecordDecoder;
 import dev.ringline.cobol.RecordLayout;
@@ -25,9 +25,9 @@ final class LatencyRun {
     private final int workers;
 
     LatencyRun(int workers) {
-        RecordLayout layout = PerfWorkloads.layout("display");
+        RecordLayout layout = SyntheticData.layout("display");
         this.length = layout.length();
-        this.records = PerfWorkloads.records("display", POOL, 7);
+        this.records = SyntheticData.records("display", POOL, 7);
         this.decoder = RecordDecoder.compile(layout, DecodeOptions.defaults());
         this.workers = workers;
     }

@@ -1,7 +1,7 @@
 package dev.ringline.perf;
 
 import com.sun.management.OperatingSystemMXBean;
-import dev.ringline.cli.PerfWorkloads;
+import dev.ringline.cli.SyntheticData;
 import dev.ringline.cobol.CobolDecoder;
 import dev.ringline.cobol.DecodeOptions;
 import dev.ringline.cobol.DecodeSummary;
@@ -44,7 +44,7 @@ final class VariantRun {
      */
     static RunMetrics run(String workload, String variant, int workers, Path file, boolean checksum,
                           long warmupBytes) throws IOException, InterruptedException {
-        RecordLayout layout = PerfWorkloads.layout(workload);
+        RecordLayout layout = SyntheticData.layout(workload);
         if (warmupBytes > 0 && !variant.equals("ceiling")) { // the ceiling warms up in its own 1-thread pass
             Path prefix = Files.createTempFile("ringline-warmup", ".dat");
             try {
@@ -64,7 +64,7 @@ final class VariantRun {
         if (inMemory != null) {
             base = inMemory.length / (ceiling(inMemory, layout, 1, new OutputSink(false)) / 1e9) / (1 << 20);
         }
-        PerfWorkloads.resetHeapPeak();
+        SyntheticData.resetHeapPeak();
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
@@ -105,7 +105,7 @@ final class VariantRun {
         double seconds = (System.nanoTime() - t0) / 1e9;
         double cpuSeconds = (os.getProcessCpuTime() - cpu0) / 1e9;
         return new RunMetrics(workload, variant, workers, inputBytes, records, sink.bytes(), sink.checksum(),
-                seconds, cpuSeconds, PerfWorkloads.peakRssBytes(), PerfWorkloads.peakHeapBytes(), base);
+                seconds, cpuSeconds, SyntheticData.peakRssBytes(), SyntheticData.peakHeapBytes(), base);
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.ringline.perf;
 
-import dev.ringline.cli.PerfWorkloads;
+import dev.ringline.cli.SyntheticData;
 import dev.ringline.cobol.CobolDecoder;
 import dev.ringline.cobol.DecodeOptions;
 import dev.ringline.cobol.RecordLayout;
@@ -39,7 +39,7 @@ class HarnessSmokeTest {
         input.setup();
         long produced = new CodecBenchmark().decode(input);
 
-        RecordLayout layout = PerfWorkloads.layout(workload);
+        RecordLayout layout = SyntheticData.layout(workload);
         ByteArrayOutputStream expected = new ByteArrayOutputStream();
         CobolDecoder.decodeSequential(Channels.newChannel(new ByteArrayInputStream(input.records)), layout,
                 DecodeOptions.defaults(), expected);
@@ -66,7 +66,7 @@ class HarnessSmokeTest {
         for (String workload : Harness.WORKLOADS) {
             List<RunMetrics> runs = report.runs().stream().filter(m -> m.workload().equals(workload))
                     .collect(Collectors.toList());
-            int length = PerfWorkloads.layout(workload).length();
+            int length = SyntheticData.layout(workload).length();
             long records = (2L << 20) / length;
             RunMetrics bare = runs.get(0);
             assertEquals("bare", bare.variant());

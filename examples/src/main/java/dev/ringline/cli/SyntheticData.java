@@ -8,12 +8,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * The benchmarks' door to the CLI's synthetic workloads ({@code Workload}, {@code RecordGenerator},
- * {@code GenerateCommand}), which are package-private: same package, so the benchmarks use the very generator
- * {@code ringline generate} uses instead of a copy.
+ * The synthetic workloads of {@code ringline generate} (display, comp3, mixed) and the CLI's memory probes, for
+ * programs outside the CLI: the benchmarks use the very generator and measurements the command line uses, not
+ * copies.
  */
-public final class PerfWorkloads {
-    private PerfWorkloads() {
+public final class SyntheticData {
+    private SyntheticData() {
     }
 
     /** The workload's copybook text. */
