@@ -494,6 +494,11 @@ public final class OrderedPipeline<E> implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (Thread.currentThread() == orderedThread || workerThreads.contains(Thread.currentThread())) {
+            // Draining needs this very thread to return first: refuse rather than wait forever.
+            throw new IllegalStateException("close() called from a pipeline thread (" + Thread.currentThread().getName()
+                    + ") would wait for itself; call finish() there and close() from the owner");
+        }
         finish();
         if (orderedThread != null) {
             try {

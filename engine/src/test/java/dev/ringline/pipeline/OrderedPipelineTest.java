@@ -298,6 +298,25 @@ class OrderedPipelineTest {
         pulled.close();
     }
 
+    @Test
+    void closingFromTheConsumerCallbackIsRefusedInsteadOfWaitingForItself() throws Exception {
+        AtomicReference<Throwable> fromCallback = new AtomicReference<>();
+        AtomicReference<OrderedPipeline<TestSlot>> self = new AtomicReference<>();
+        OrderedPipeline<TestSlot> pipeline = doubling().workers(1).capacity(4).threadNamePrefix("self-close")
+                .consumer((seq, slot, failure) -> {
+                    try {
+                        self.get().close();
+                    } catch (IllegalStateException e) {
+                        fromCallback.set(e);
+                    }
+                }).build();
+        self.set(pipeline);
+        publish(pipeline, 1);
+        pipeline.close(); // from the owner: drains and returns
+        assertInstanceOf(IllegalStateException.class, fromCallback.get());
+        assertTrue(PipelineThreads.alive("self-close").isEmpty());
+    }
+
     private static boolean isBlocked(Thread t) {
         Thread.State s = t.getState();
         return s == Thread.State.WAITING || s == Thread.State.TIMED_WAITING;
