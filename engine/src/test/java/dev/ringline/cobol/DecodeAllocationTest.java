@@ -29,13 +29,14 @@ class DecodeAllocationTest {
         CodePage cp = CodePage.of("cp037");
         NumericFormat signed = NumericFormat.of(5, 2, true);
         NumericFormat wide = NumericFormat.of(18, 0, true);
-        decodeAll(out, text, chars, cp, signed, wide, 1000); // warm up, grow buffers
+        decodeAll(out, text, chars, cp, signed, wide, 20_000); // warm up, grow buffers, let the JIT settle
         long tid = Thread.currentThread().getId();
         long before = threads.getThreadAllocatedBytes(tid);
-        decodeAll(out, text, chars, cp, signed, wide, 10_000);
+        decodeAll(out, text, chars, cp, signed, wide, 100_000);
         long allocated = threads.getThreadAllocatedBytes(tid) - before;
-        // A single allocation per decode would be 10,000 objects; allow a little for the counter call itself.
-        assertTrue(allocated < 1024, "decoding allocated " + allocated + " bytes");
+        // One 16-byte object per round would be 1.6 MB; the allowance covers one-off noise (JIT, class loading,
+        // the counter itself), which must not turn the test flaky.
+        assertTrue(allocated < 64 * 1024, "decoding allocated " + allocated + " bytes in 100,000 rounds");
     }
 
     private static void decodeAll(DecodedNumber out, ByteVector text, StringBuilder chars, CodePage cp,
