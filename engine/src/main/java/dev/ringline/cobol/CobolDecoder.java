@@ -2,6 +2,7 @@ package dev.ringline.cobol;
 
 import dev.ringline.memory.ByteVector;
 import dev.ringline.memory.ScratchBuffers;
+import dev.ringline.memory.StreamingProcessor;
 import dev.ringline.pipeline.OrderedPipeline;
 import dev.ringline.pipeline.RecordProcessor;
 import org.HdrHistogram.Histogram;
@@ -28,8 +29,8 @@ import java.util.List;
  * <p>The calling thread frames records (see {@link RecordReader}) into batches of about 64 KiB on the slots of an
  * {@link OrderedPipeline}; workers decode batches with their own buffers; the ordered stage writes each batch's
  * JSON in input order and applies the error policy to rejected records in that same order. So the output is
- * byte-identical for any number of workers, and memory is bounded by {@code capacity} batches whatever the input
- * size. Accounting always holds: records read = written + rejected.
+ * byte-identical for any number of workers, and memory is bounded by {@code capacity} batches and by
+ * {@code maxInputBytesInFlight} bytes of input, whatever the input size. Accounting always holds: records read = written + rejected.
  */
 public final class CobolDecoder {
     private CobolDecoder() {
@@ -52,6 +53,8 @@ public final class CobolDecoder {
                 .workers(options.workers())
                 .capacity(options.capacity())
                 .stripe(1) // a batch is already tens of KiB: no false sharing between neighbours
+                .memoryBound(StreamingProcessor.withLimitBytes(options.maxInputBytesInFlight()),
+                        batch -> batch.input.length())
                 .threadNamePrefix("ringline")
                 .consumer((seq, batch, failure) -> writer.writeOrRemember(batch, failure))
                 .build();

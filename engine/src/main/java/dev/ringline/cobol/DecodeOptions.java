@@ -23,6 +23,7 @@ public final class DecodeOptions {
     private final boolean variableOccurs;
     private final int workers;
     private final int capacity;
+    private final long maxInputBytesInFlight;
     private final DecodeProgress progress;
     private final Histogram latency;
 
@@ -39,6 +40,7 @@ public final class DecodeOptions {
         this.variableOccurs = b.variableOccurs;
         this.workers = b.workers;
         this.capacity = b.capacity;
+        this.maxInputBytesInFlight = b.maxInputBytesInFlight;
         this.progress = b.progress;
         this.latency = b.latency;
     }
@@ -101,6 +103,11 @@ public final class DecodeOptions {
         return capacity;
     }
 
+    /** Input bytes in flight at most (batches wait above 80% of it): bounds memory when records are wide. */
+    public long maxInputBytesInFlight() {
+        return maxInputBytesInFlight;
+    }
+
     /** The progress listener, or null. */
     public DecodeProgress progress() {
         return progress;
@@ -125,6 +132,7 @@ public final class DecodeOptions {
         private boolean variableOccurs;
         private int workers = Runtime.getRuntime().availableProcessors();
         private int capacity = 32;
+        private long maxInputBytesInFlight = 16L << 20;
         private DecodeProgress progress;
         private Histogram latency;
 
@@ -209,6 +217,19 @@ public final class DecodeOptions {
                 throw new IllegalArgumentException("capacity must be 1..65536: " + capacity);
             }
             this.capacity = capacity;
+            return this;
+        }
+
+        /**
+         * Bounds the input bytes in flight as well as the batches (default 16 MiB): with 1 MiB records a batch is
+         * one record, and 32 of them plus their JSON would not fit a small heap. Batches wait while more than 80%
+         * of this is in flight; a single batch larger than the bound still passes, alone.
+         */
+        public Builder maxInputBytesInFlight(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("maxInputBytesInFlight must be >= 1: " + bytes);
+            }
+            this.maxInputBytesInFlight = bytes;
             return this;
         }
 

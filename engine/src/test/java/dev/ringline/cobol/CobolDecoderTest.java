@@ -123,6 +123,17 @@ class CobolDecoderTest {
         assertArrayEquals(sequential.toByteArray(), parallel.toByteArray());
     }
 
+    @Test
+    void aByteBoundBelowOneBatchStillDecodesEverythingInOrder() throws IOException {
+        byte[] data = file(20_000, 11);
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        decode(data, DecodeOptions.builder().workers(2).build(), expected);
+        ByteArrayOutputStream bounded = new ByteArrayOutputStream();
+        DecodeSummary s = decode(data, DecodeOptions.builder().workers(2).maxInputBytesInFlight(1).build(), bounded);
+        assertEquals(20_000, s.recordsWritten());
+        assertArrayEquals(expected.toByteArray(), bounded.toByteArray());
+    }
+
     // ------------------------------------------------------------------ bad data, one test per class
 
     private static RejectsCollector decodeRejecting(byte[] data, DecodeOptions.Builder options,
