@@ -34,6 +34,23 @@ class BenchmarkSmokeTest {
     }
 
     @ParameterizedTest(name = "{0} ns, {1} workers")
+    @CsvSource({"0, 1", "0, 2", "100, 4"})
+    void bareDisruptorDeliversInOrderAcrossCalls(int workNs, int workers) {
+        EngineOverheadBenchmark.BareDisruptor state = new EngineOverheadBenchmark.BareDisruptor();
+        state.workNs = workNs;
+        state.workers = workers;
+        state.records = TINY;
+        state.setup();
+        try {
+            EngineOverheadBenchmark bench = new EngineOverheadBenchmark();
+            assertEquals(Work.expectedSum(0, TINY), bench.disruptor(state));
+            assertEquals(Work.expectedSum(TINY, TINY), bench.disruptor(state));
+        } finally {
+            state.tearDown();
+        }
+    }
+
+    @ParameterizedTest(name = "{0} ns, {1} workers")
     @CsvSource({"0, 1", "0, 2", "100, 4", "1000, 2"})
     void pipelineDeliversInOrderAcrossCalls(int workNs, int workers) throws Exception {
         EngineOverheadBenchmark.Pipeline state = new EngineOverheadBenchmark.Pipeline();
