@@ -34,14 +34,22 @@ public final class PackedDecimal {
         }
         var digits = out.digits();
         int last = len - 1;
+        // One capacity check, then plain stores: every nibble becomes one ASCII digit (2 * len - 1 of them).
+        digits.setLength(2 * len - 1);
+        byte[] d = digits.array();
+        int j = 0;
         for (int i = 0; i < last; i++) {
             int b = src[off + i] & 0xFF;
-            checkDigits(b, src, off, i);
-            digits.append('0' + (b >>> 4));
-            digits.append('0' + (b & 0x0F));
+            int high = b >>> 4;
+            int low = b & 0x0F;
+            if (high > 9 || low > 9) {
+                checkDigits(b, src, off, i); // throws, naming the bad nibble
+            }
+            d[j++] = (byte) ('0' + high);
+            d[j++] = (byte) ('0' + low);
         }
         int b = src[off + last] & 0xFF;
-        digits.append('0' + lastDigit(b, src, off, last));
+        d[j] = (byte) ('0' + lastDigit(b, src, off, last));
         out.set(isNegative(b & 0x0F, fmt, src, off, last), fmt.scale());
     }
 
