@@ -138,21 +138,24 @@ public class EngineOverheadBenchmark {
 
         /** Publishes {@code records} records in batches, waits until all were delivered; returns their sum. */
         public long run() throws InterruptedException {
-            long end = nextSequence + records;
-            consumer.expect(end, Thread.currentThread());
-            long sumBefore = consumer.sum();
-            while (nextSequence < end) {
-                int n = (int) Math.min(Work.CLAIM_BATCH, end - nextSequence);
-                long hi = pipeline.claim(n);
-                long lo = hi - n + 1;
-                for (long s = lo; s <= hi; s++) {
-                    pipeline.slot(s).in = s;
+            long sum = publishAndAwait(new BatchRing() {
+                @Override
+                public long claim(int n) throws InterruptedException {
+                    return pipeline.claim(n);
                 }
-                pipeline.publish(lo, hi);
-                nextSequence = hi + 1;
-            }
-            consumer.awaitDelivered(end);
-            return consumer.sum() - sumBefore;
+
+                @Override
+                public LongSlot slot(long sequence) {
+                    return pipeline.slot(sequence);
+                }
+
+                @Override
+                public void publish(long lo, long hi) {
+                    pipeline.publish(lo, hi);
+                }
+            }, consumer, nextSequence, records);
+            nextSequence += records;
+            return sum;
         }
 
         @TearDown(Level.Trial)
@@ -204,27 +207,68 @@ public class EngineOverheadBenchmark {
 
         /** Publishes {@code records} records in batches, waits until all were delivered; returns their sum. */
         public long run() {
-            long end = nextSequence + records;
-            consumer.expect(end, Thread.currentThread());
-            long sumBefore = consumer.sum();
-            while (nextSequence < end) {
-                int n = (int) Math.min(Work.CLAIM_BATCH, end - nextSequence);
-                long hi = ring.next(n);
-                long lo = hi - n + 1;
-                for (long seq = lo; seq <= hi; seq++) {
-                    ring.get(seq).in = seq;
-                }
-                ring.publish(lo, hi);
-                nextSequence = hi + 1;
+            try {
+                long sum = publishAndAwait(new BatchRing() {
+                    @Override
+                    public long claim(int n) {
+                        return ring.next(n);
+                    }
+
+                    @Override
+                    public LongSlot slot(long sequence) {
+                        return ring.get(sequence);
+                    }
+
+                    @Override
+                    public void publish(long lo, long hi) {
+                        ring.publish(lo, hi);
+                    }
+                }, consumer, nextSequence, records);
+                nextSequence += records;
+                return sum;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
             }
-            consumer.awaitDelivered(end);
-            return consumer.sum() - sumBefore;
         }
 
         @TearDown(Level.Trial)
         public void tearDown() {
             disruptor.halt();
         }
+    }
+
+    /** The producer side both ring variants share: claim a batch, fill it, publish it. */
+    interface BatchRing {
+        long claim(int n) throws InterruptedException;
+
+        LongSlot slot(long sequence);
+
+        void publish(long lo, long hi);
+    }
+
+    /**
+     * Publishes sequences {@code first .. first + records - 1} in batches of {@link Work#CLAIM_BATCH} (each slot's
+     * input is its sequence), waits until the consumer has seen the last one, and returns the sum of their outputs.
+     */
+    static long publishAndAwait(BatchRing ring, CheckingConsumer consumer, long first, int records)
+            throws InterruptedException {
+        long end = first + records;
+        consumer.expect(end, Thread.currentThread());
+        long sumBefore = consumer.sum();
+        long next = first;
+        while (next < end) {
+            int n = (int) Math.min(Work.CLAIM_BATCH, end - next);
+            long hi = ring.claim(n);
+            long lo = hi - n + 1;
+            for (long seq = lo; seq <= hi; seq++) {
+                ring.slot(seq).in = seq;
+            }
+            ring.publish(lo, hi);
+            next = hi + 1;
+        }
+        consumer.awaitDelivered(end);
+        return consumer.sum() - sumBefore;
     }
 
     /**
