@@ -12,13 +12,21 @@ import java.util.Arrays;
  * <p>Not thread-safe: each worker owns its own vectors (see {@link ScratchBuffers}).
  */
 public class ByteVector {
+    /** The largest capacity a vector can have (the largest array length every JVM allocates). */
+    public static final int MAX_CAPACITY = Integer.MAX_VALUE - 8;
+
     private byte[] bytes;
     private int length;
 
-    /** Creates an empty vector with room for {@code initialCapacity} bytes. */
+    /**
+     * Creates an empty vector with room for {@code initialCapacity} bytes.
+     *
+     * @param initialCapacity 0..{@value #MAX_CAPACITY}
+     * @throws IllegalArgumentException if out of range
+     */
     public ByteVector(int initialCapacity) {
-        if (initialCapacity < 0) {
-            throw new IllegalArgumentException("initialCapacity must be >= 0: " + initialCapacity);
+        if (initialCapacity < 0 || initialCapacity > MAX_CAPACITY) {
+            throw new IllegalArgumentException("initialCapacity must be 0.." + MAX_CAPACITY + ": " + initialCapacity);
         }
         this.bytes = new byte[initialCapacity];
     }
@@ -52,7 +60,7 @@ public class ByteVector {
     private void grow(int minCapacity) {
         // Doubling keeps appends amortised O(1); the cap guards against int overflow.
         long doubled = Math.max(16L, (long) bytes.length << 1);
-        int newCapacity = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(doubled, minCapacity));
+        int newCapacity = (int) Math.min(MAX_CAPACITY, Math.max(doubled, minCapacity));
         if (newCapacity < minCapacity) {
             throw new OutOfMemoryError("ByteVector cannot hold " + minCapacity + " bytes");
         }

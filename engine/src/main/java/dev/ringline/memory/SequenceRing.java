@@ -20,6 +20,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * receive; for high-rate pipelines use {@link dev.ringline.pipeline.OrderedPipeline}, which needs no lock.
  */
 public final class SequenceRing<T> {
+    /** The largest {@code maxWindowSize}: the ring preallocates one reference per ID in the window. */
+    public static final int MAX_WINDOW_SIZE = 1 << 24;
+
     private final int channelCapacity;
     private final int maxWindowSize;
     private final Object[] window;
@@ -32,15 +35,19 @@ public final class SequenceRing<T> {
     private int createdSenders;
 
     /**
-     * @param channelCapacity most records waiting in the ring (>= 1)
-     * @param maxWindowSize   most IDs a sender may run ahead of the receiver (>= 1)
+     * Creates an empty ring.
+     *
+     * @param channelCapacity most records waiting in the ring, 1..{@link Integer#MAX_VALUE}
+     * @param maxWindowSize   most IDs a sender may run ahead of the receiver, 1..{@value #MAX_WINDOW_SIZE}
+     *                        (preallocated)
+     * @throws IllegalArgumentException if an argument is out of range
      */
     public SequenceRing(int channelCapacity, int maxWindowSize) {
         if (channelCapacity < 1) {
             throw new IllegalArgumentException("channelCapacity must be >= 1: " + channelCapacity);
         }
-        if (maxWindowSize < 1) {
-            throw new IllegalArgumentException("maxWindowSize must be >= 1: " + maxWindowSize);
+        if (maxWindowSize < 1 || maxWindowSize > MAX_WINDOW_SIZE) {
+            throw new IllegalArgumentException("maxWindowSize must be 1.." + MAX_WINDOW_SIZE + ": " + maxWindowSize);
         }
         this.channelCapacity = channelCapacity;
         this.maxWindowSize = maxWindowSize;

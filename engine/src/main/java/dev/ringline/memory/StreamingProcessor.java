@@ -1,5 +1,7 @@
 package dev.ringline.memory;
 
+import dev.ringline.pipeline.MemoryBudget;
+
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -17,7 +19,7 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>Thread-safe and lock-free: each update is one atomic operation.
  */
-public final class StreamingProcessor {
+public final class StreamingProcessor implements MemoryBudget {
     /** The default limit, in MiB. */
     public static final long DEFAULT_LIMIT_MIB = 256;
     private static final long MIB = 1024L * 1024L;

@@ -7,32 +7,47 @@ import dev.ringline.pipeline.RecordProcessingException;
 
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.concurrent.ThreadFactory;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
 /**
- * Applies a function to inputs on N worker threads and returns the results in submission order, with at most
- * {@code min(channelCapacity, maxWindowSize)} inputs in flight. Built on {@link OrderedPipeline}.
+ * Applies a function to inputs on N worker threads and returns the results in submission order. Built on
+ * {@link OrderedPipeline}. The two bounds mean what the original Rust module documents:
+ * <ul>
+ *   <li>{@code channelCapacity}: the most inputs in flight (submitted and not yet received). Up to that many may be
+ *   submitted before the first receive without blocking, so one thread may submit a batch and then receive it.</li>
+ *   <li>{@code maxWindowSize}: the reordering window. A worker starts input {@code s} only when every input before
+ *   {@code s - maxWindowSize} was received, so at most {@code maxWindowSize} results wait for an earlier one; the
+ *   other in-flight inputs wait unprocessed.</li>
+ * </ul>
  *
  * <pre>{@code
  * try (WorkerPool<byte[], String> pool = new WorkerPool<>(4, 100, 50,
  *         (bytes, scratch) -> new String(bytes, StandardCharsets.UTF_8))) {
- *     Iterator<String> results = pool.map(chunks.iterator());   // submits and receives, interleaved
- *     results.forEachRemaining(System.out::println);
+ *     for (byte[] chunk : chunks) {          // up to 100 chunks: submit them all...
+ *         pool.submit(chunk);
+ *     }
+ *     for (int i = 0; i < chunks.size(); i++) {   // ...then receive them all, in order
+ *         System.out.println(pool.recvOrdered().orElseThrow());
+ *     }
  * }
  * }</pre>
  *
- * <p><b>The bounded-window rule.</b> {@link #submit} blocks while the window is full, and only receiving frees it.
- * A single thread that submits more than the window before receiving therefore blocks forever: either submit and
- * receive on different threads, or let {@link #map(Iterator)} interleave for you.
+ * <p><b>More inputs than {@code channelCapacity}.</b> {@link #submit} blocks while {@code channelCapacity} inputs
+ * are in flight, and only receiving frees them: a single thread that submits more than that before receiving
+ * blocks forever. Submit and receive on different threads, or let {@link #map(Iterator)} interleave for you.
  *
  * <p>Errors: if {@code fn} throws (or returns null), {@link #recvOrdered()} throws a
  * {@link RecordProcessingException} at that input's position; the next call continues with the next result.
  * Submitting is thread-safe; receiving is done by one thread at a time.
  */
 public final class WorkerPool<I, O> implements AutoCloseable {
+    /** The largest {@code channelCapacity} and {@code maxWindowSize}: the pool preallocates a slot per input in flight. */
+    public static final int MAX_CAPACITY = OrderedPipeline.Builder.MAX_CAPACITY;
+
     private final OrderedPipeline<Task<I, O>> pipeline;
     private final int numWorkers;
     private final int channelCapacity;
@@ -53,35 +68,64 @@ public final class WorkerPool<I, O> implements AutoCloseable {
     /**
      * Starts {@code numWorkers} threads named {@code ringline-worker-N}.
      *
-     * @param numWorkers      worker threads (1..256)
-     * @param channelCapacity most inputs submitted and not yet received
-     * @param maxWindowSize   most results that may wait for an earlier one; the pool enforces the smaller bound
+     * @param numWorkers      worker threads, 1..256
+     * @param channelCapacity most inputs submitted and not yet received, 1..{@value #MAX_CAPACITY}
+     * @param maxWindowSize   most results that may wait for an earlier one, 1..{@value #MAX_CAPACITY}; a window
+     *                        larger than {@code channelCapacity} bounds nothing more than the capacity does
      * @param fn              the work; gets the worker's own scratch buffers, cleared before each call
+     * @throws IllegalArgumentException if an argument is out of range
      */
     public WorkerPool(int numWorkers, int channelCapacity, int maxWindowSize, BiFunction<I, ScratchBuffers, O> fn) {
+        this(numWorkers, channelCapacity, maxWindowSize, fn, null);
+    }
+
+    /**
+     * Like {@link #WorkerPool(int, int, int, BiFunction)}, with the host's thread factory for the worker threads
+     * (names, daemon flag, priority, context class loader).
+     *
+     * @param numWorkers      worker threads, 1..256
+     * @param channelCapacity most inputs submitted and not yet received, 1..{@value #MAX_CAPACITY}
+     * @param maxWindowSize   most results that may wait for an earlier one, 1..{@value #MAX_CAPACITY}
+     * @param fn              the work; gets the worker's own scratch buffers, cleared before each call
+     * @param threadFactory   creates every thread of the pool; null for the default {@code ringline-worker-N}
+     * @throws IllegalArgumentException if an argument is out of range
+     */
+    public WorkerPool(int numWorkers, int channelCapacity, int maxWindowSize, BiFunction<I, ScratchBuffers, O> fn,
+                      ThreadFactory threadFactory) {
         Objects.requireNonNull(fn, "fn");
-        if (channelCapacity < 1 || maxWindowSize < 1) {
-            throw new IllegalArgumentException("channelCapacity and maxWindowSize must be >= 1: "
-                    + channelCapacity + ", " + maxWindowSize);
+        if (numWorkers < 1 || numWorkers > OrderedPipeline.Builder.MAX_WORKERS) {
+            throw new IllegalArgumentException("numWorkers must be 1.." + OrderedPipeline.Builder.MAX_WORKERS + ": "
+                    + numWorkers);
+        }
+        if (channelCapacity < 1 || channelCapacity > MAX_CAPACITY) {
+            throw new IllegalArgumentException("channelCapacity must be 1.." + MAX_CAPACITY + ": " + channelCapacity);
+        }
+        if (maxWindowSize < 1 || maxWindowSize > MAX_CAPACITY) {
+            throw new IllegalArgumentException("maxWindowSize must be 1.." + MAX_CAPACITY + ": " + maxWindowSize);
         }
         this.numWorkers = numWorkers;
         this.channelCapacity = channelCapacity;
         this.maxWindowSize = maxWindowSize;
-        this.pipeline = OrderedPipeline.<Task<I, O>>builder(Task::new, (seq, task, scratch) -> {
+        OrderedPipeline.Builder<Task<I, O>> builder = OrderedPipeline.<Task<I, O>>builder(Task::new, (seq, task, scratch) -> {
                     task.output = null;
                     O out = fn.apply(task.input, scratch);
                     task.input = null; // do not keep the input alive until the slot is reused
                     task.output = Objects.requireNonNull(out, "the worker function returned null");
                 })
                 .workers(numWorkers)
-                .capacity(Math.min(channelCapacity, maxWindowSize))
-                .multiProducer()
-                .build();
+                .capacity(channelCapacity)
+                .reorderWindow(Math.min(channelCapacity, maxWindowSize))
+                .multiProducer();
+        if (threadFactory != null) {
+            builder.threadFactory(threadFactory);
+        }
+        this.pipeline = builder.build();
     }
 
     /**
-     * Submits an input, blocking while the window is full.
+     * Submits an input, blocking while {@code channelCapacity} inputs are in flight.
      *
+     * @param input the input; the function gets it on a worker thread
      * @throws IllegalStateException after {@link #shutdown()}
      * @throws InterruptedException  if interrupted while blocked; the input was not submitted
      */
@@ -94,7 +138,13 @@ public final class WorkerPool<I, O> implements AutoCloseable {
         pipeline.publish(seq);
     }
 
-    /** Submits without blocking; returns false (and submits nothing) when the window is full. */
+    /**
+     * Submits without blocking.
+     *
+     * @param input the input
+     * @return false (and nothing submitted) when {@code channelCapacity} inputs are in flight
+     * @throws IllegalStateException after {@link #shutdown()}
+     */
     public boolean trySubmit(I input) {
         if (shutdown) {
             throw new IllegalStateException("worker pool is shut down");
@@ -112,7 +162,9 @@ public final class WorkerPool<I, O> implements AutoCloseable {
      * Blocks for the next result in submission order. Returns empty once {@link #shutdown()} was called and every
      * result was received; never blocks forever after the last result.
      *
+     * @return the next result, or empty at the end
      * @throws RecordProcessingException if the function failed for this input
+     * @throws InterruptedException      if interrupted while waiting; nothing was received
      */
     public Optional<O> recvOrdered() throws InterruptedException {
         if (closed) {
@@ -125,7 +177,12 @@ public final class WorkerPool<I, O> implements AutoCloseable {
         return deliverCaptured();
     }
 
-    /** The next result in submission order if it is ready; never blocks. */
+    /**
+     * The next result in submission order if it is ready; never blocks.
+     *
+     * @return the next result, or empty if it is not ready
+     * @throws RecordProcessingException if the function failed for this input
+     */
     public Optional<O> tryRecvOrdered() {
         if (closed || !pipeline.poll(capture)) {
             return Optional.empty();
@@ -162,7 +219,12 @@ public final class WorkerPool<I, O> implements AutoCloseable {
     /**
      * Results in submission order for every element of {@code inputs}, submitting and receiving on the calling
      * thread, interleaved so the window never deadlocks. The pool must not be used otherwise meanwhile.
-     * A failed input surfaces as {@link RecordProcessingException} from {@code next()}; iteration may continue.
+     * A failed input surfaces as {@link RecordProcessingException} from {@code next()}; iteration may continue, as
+     * it may after {@code next()} was interrupted (it then throws {@link IllegalStateException} and keeps the
+     * interrupt status; the result it waited for comes with the following call).
+     *
+     * @param inputs the inputs, consumed lazily
+     * @return the results in input order
      */
     public Iterator<O> map(Iterator<? extends I> inputs) {
         Objects.requireNonNull(inputs, "inputs");
@@ -183,10 +245,10 @@ public final class WorkerPool<I, O> implements AutoCloseable {
                 }
                 submitWhatFits();
                 try {
-                    pending--;
                     if (!pipeline.take(capture)) {
                         throw new IllegalStateException("worker pool ended before all results arrived");
                     }
+                    pending--; // only once a result was really taken: a failed take leaves it pending
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("interrupted while waiting for a result", e);
@@ -228,18 +290,30 @@ public final class WorkerPool<I, O> implements AutoCloseable {
         pipeline.finish();
     }
 
-    /** Shuts down, discards results not yet received, and ends every worker thread. */
+    /**
+     * Shuts down, discards results not yet received, and ends every worker thread (interrupting a function that
+     * does not return within 15 s).
+     *
+     * @throws IllegalStateException if a worker thread still had not ended after 30 s
+     */
     @Override
     public void close() {
         shutdown = true;
         closed = true;
         pipeline.finish();
-        pipeline.abort(Duration.ofSeconds(30));
+        if (!pipeline.abort(Duration.ofSeconds(30))) {
+            throw new IllegalStateException("worker pool threads did not end within 30 s of close(), even interrupted");
+        }
     }
 
+    /**
+     * A snapshot of the pool's counters.
+     *
+     * @return the counters now
+     */
     public WorkerPoolStats stats() {
         PipelineStats s = pipeline.stats();
         return new WorkerPoolStats(numWorkers, s.published(), s.inFlight(), s.delivered(), s.failed(),
-                channelCapacity, maxWindowSize, s.capacity());
+                channelCapacity, maxWindowSize);
     }
 }

@@ -8,10 +8,9 @@ package dev.ringline.memory;
  * @param inFlight          submitted but not yet received
  * @param completed         results received, failures included
  * @param failed            results that were failures
- * @param channelCapacity   as constructed
- * @param maxWindowSize     as constructed
- * @param inFlightBound     the enforced bound: min(channelCapacity, maxWindowSize)
+ * @param channelCapacity   as constructed: the most inputs in flight
+ * @param maxWindowSize     as constructed: the most results held out of order
  */
 public record WorkerPoolStats(int numWorkers, long nextInputSequence, long inFlight, long completed, long failed,
-                              int channelCapacity, int maxWindowSize, int inFlightBound) {
+                              int channelCapacity, int maxWindowSize) {
 }

@@ -10,7 +10,6 @@ import com.lmax.disruptor.SequenceBarrier;
 import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.dsl.ProducerType;
 import com.lmax.disruptor.util.Util;
-import dev.ringline.memory.StreamingProcessor;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.SingleWriterRecorder;
 
@@ -18,8 +17,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
@@ -41,20 +43,49 @@ import java.util.function.ToLongFunction;
  *         .build()) {
  *     while (source.hasNext()) {
  *         long seq = pipeline.claim();
- *         pipeline.slot(seq).fill(source.next());
- *         pipeline.publish(seq);
+ *         try {
+ *             pipeline.slot(seq).fill(source.next());
+ *         } finally {
+ *             pipeline.publish(seq); // always: a claimed slot never published stalls every stage
+ *         }
  *     }
  * } // close() drains: every published record reaches the consumer
  * }</pre>
  *
+ * <p><b>Claim, try, finally publish.</b> As with the Disruptor's {@code RingBuffer.next()}, every claimed sequence
+ * must be published, even when filling the slot fails; {@link #publish(SlotWriter, Object)} does it for you and
+ * delivers the writer's exception at the record's position. A slot claimed and never published is detected by
+ * {@link #close()}, which then aborts and names it rather than waiting forever.
+ *
  * <p>Without a {@link Builder#consumer consumer} the pipeline is <em>pulled</em>: the caller's thread takes records
  * in order with {@link #take} / {@link #poll}. Costs: one claim and one publish per record (or per batch with
  * {@link #claim(int)}), one fenced store and one volatile read per record in the worker, no allocation per record.
- * A pipeline whose ordered stage waits for busy workers spins briefly, yields, then parks, so it does not burn a core.
+ * Every thread that has nothing to do (the ordered stage, a pulling caller, a producer held by the in-flight bound,
+ * a worker held by the reordering window) spins briefly, yields, then parks until it is signalled, so neither an
+ * idle nor a draining pipeline burns a core.
+ *
+ * <p>{@link #close()} never waits without progress: it drains while records move and aborts, naming what was
+ * stuck, when nothing moved for the builder's {@link Builder#stallTimeout stall timeout}.
  *
  * @param <E> the slot type: a mutable holder of one record's input and output, reused for every record
  */
 public final class OrderedPipeline<E> implements AutoCloseable {
+    /**
+     * Park cap of a waiter whose every wake-up is signalled: it only bounds the cost of a missed signal, so an idle
+     * pipeline wakes ten times a second at most.
+     */
+    private static final long SIGNALLED_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /**
+     * Park cap of the ordered stage while a worker is in the middle of a batch: workers publish per-record progress
+     * with a release store (a full fence per record would cost more than the rest of the hand-off) and fence only at
+     * their batch end, so a per-record wake-up can be missed and this bounds the delay.
+     */
+    private static final long MID_BATCH_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    /** Park cap of a producer waiting on a memory budget that others may release without telling the pipeline. */
+    private static final long BUDGET_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    /** How often a closing thread looks for progress while the ordered stage drains. */
+    private static final long CLOSE_POLL_MILLIS = 20;
+
     private final RingBuffer<Slot<E>> ring;
     private final List<BatchEventProcessor<Slot<E>>> processors;
     private final Sequence[] workerSequences;
@@ -64,12 +95,16 @@ public final class OrderedPipeline<E> implements AutoCloseable {
     private final AtomicLong claimed = new AtomicLong();
     private final int capacity;
     private final int workers;
-    private final StreamingProcessor memory;
+    private final int stripeShift;
+    private final Duration stallTimeout;
+    private final MemoryBudget memory;
     private final ToLongFunction<? super E> sizer;
     private final RecordConsumer<? super E> callback;
     private final SingleWriterRecorder latencyRecorder;
     private final Histogram latencyTotal;
+    /** Fired when slots are released (producers and window-held workers wait on it) and on stop. */
     private final WakeSignal producerSignal = new WakeSignal();
+    /** Fired when a worker finished records (the ordered stage waits on it) and on finish and stop. */
     private final WakeSignal consumerSignal = new WakeSignal();
     private final BooleanSupplier consumerReady = this::consumerReady;
     private final List<Thread> workerThreads = new ArrayList<>();
@@ -82,23 +117,29 @@ public final class OrderedPipeline<E> implements AutoCloseable {
 
     private volatile boolean inputClosed;
     private volatile boolean stopped;
-    private volatile Throwable failure;
+    /** The first failure wins: a later one must not hide the cause that stopped the pipeline. */
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private volatile long failedCount;
     private final AtomicLong peakInFlight = new AtomicLong();
     private final AtomicLong peakBytesInFlight = new AtomicLong();
     private final boolean singleProducer;
-    private Thread producerThread;
+    /** The one thread allowed to claim a single-producer pipeline, set by its first claim (CAS: two racing first claims cannot both win). */
+    private final AtomicReference<Thread> producerThread = new AtomicReference<>();
     /** Held while a caller pulls: pulls may come from any thread, one at a time (the CAS also publishes state). */
-    private final java.util.concurrent.atomic.AtomicBoolean pulling = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean pulling = new AtomicBoolean();
     /** Next sequence the ordered stage releases; confined to the consumer thread. */
     private long nextToRelease;
 
     private OrderedPipeline(Builder<E> b) {
         this.workers = b.workers;
         this.capacity = b.capacity;
+        if (b.reorderWindow > b.capacity) {
+            throw new IllegalArgumentException("reorderWindow " + b.reorderWindow + " exceeds capacity " + b.capacity);
+        }
         this.memory = b.memory;
         this.sizer = b.sizer;
         this.callback = b.consumer;
+        this.stallTimeout = b.stallTimeout;
         this.singleProducer = !b.multiProducer;
         int ringSize = Util.ceilingNextPowerOfTwo(capacity);
         Supplier<? extends E> factory = b.slotFactory;
@@ -107,13 +148,17 @@ public final class OrderedPipeline<E> implements AutoCloseable {
         this.latencyRecorder = b.recordLatency ? new SingleWriterRecorder(3) : null;
         this.latencyTotal = b.recordLatency ? new Histogram(3) : null;
 
-        int stripeShift = stripeShift(b.stripe, capacity, workers);
+        this.stripeShift = stripeShift(b.stripe, capacity, workers);
+        // A window as large as capacity can never be exceeded: the worker's check then never fails.
+        long window = b.reorderWindow > 0 ? b.reorderWindow : capacity;
+        BooleanSupplier isStopped = () -> stopped;
         SequenceBarrier barrier = ring.newBarrier();
         this.processors = new ArrayList<>(workers);
         this.workerSequences = new Sequence[workers];
         ExceptionHandler<Slot<E>> engineFailure = new EngineFailureHandler();
         for (int i = 0; i < workers; i++) {
-            StripedWorker<E> worker = new StripedWorker<>(i, workers, stripeShift, b.processor, consumerSignal);
+            StripedWorker<E> worker = new StripedWorker<>(i, workers, stripeShift, b.processor, consumerSignal,
+                    new StripedWorker.Window(window, released, producerSignal, isStopped, SIGNALLED_PARK_NANOS));
             BatchEventProcessor<Slot<E>> processor = new BatchEventProcessorBuilder().build(ring, barrier, worker);
             processor.setExceptionHandler(engineFailure);
             processors.add(processor);
@@ -122,14 +167,24 @@ public final class OrderedPipeline<E> implements AutoCloseable {
         ring.addGatingSequences(released);
 
         for (int i = 0; i < workers; i++) {
-            Thread t = new Thread(processors.get(i), b.threadNamePrefix + "-worker-" + i);
-            workerThreads.add(t);
+            workerThreads.add(newThread(b, processors.get(i), "-worker-" + i));
         }
-        this.orderedThread = callback == null ? null : new Thread(this::runOrderedStage, b.threadNamePrefix + "-ordered");
+        this.orderedThread = callback == null ? null : newThread(b, this::runOrderedStage, "-ordered");
         workerThreads.forEach(Thread::start);
         if (orderedThread != null) {
             orderedThread.start();
         }
+    }
+
+    private static Thread newThread(Builder<?> b, Runnable task, String suffix) {
+        if (b.threadFactory == null) {
+            return new Thread(task, b.threadNamePrefix + suffix);
+        }
+        Thread t = b.threadFactory.newThread(task);
+        if (t == null) {
+            throw new IllegalStateException("the thread factory returned null for " + b.threadNamePrefix + suffix);
+        }
+        return t;
     }
 
     /** Blocks of up to 8 neighbouring slots per worker, but never so large that capacity starves a worker. */
@@ -143,6 +198,8 @@ public final class OrderedPipeline<E> implements AutoCloseable {
      *
      * @param slotFactory creates the {@code capacity} (rounded up to a power of two) reusable slots, once
      * @param processor   the per-record work, run on worker threads
+     * @param <E>         the slot type
+     * @return a builder with the defaults described at {@link Builder}
      */
     public static <E> Builder<E> builder(Supplier<? extends E> slotFactory, RecordProcessor<? super E> processor) {
         return new Builder<>(slotFactory, processor);
@@ -150,19 +207,30 @@ public final class OrderedPipeline<E> implements AutoCloseable {
 
     // ------------------------------------------------------------------ producer side
 
-    /** Claims the next slot, blocking while the pipeline is full. Returns the slot's sequence ID. */
+    /**
+     * Claims the next slot, blocking while the pipeline is full. Publish it in a {@code finally} block.
+     *
+     * @return the slot's sequence ID
+     * @throws IllegalStateException   after {@link #finish()} or {@link #close()}
+     * @throws PipelineFailedException if the pipeline failed or stalled
+     * @throws InterruptedException    if interrupted while blocked; nothing was claimed
+     */
     public long claim() throws InterruptedException {
         return claim(1);
     }
 
     /**
      * Claims {@code n} consecutive slots (a batch halves the per-record hand-off cost), blocking while they do not
-     * fit in the in-flight bound or the memory limit is under pressure. Returns the HIGHEST sequence claimed; the
-     * batch is {@code hi - n + 1 .. hi}. Every claimed slot must be published.
+     * fit in the in-flight bound or the memory limit is under pressure. The batch is {@code hi - n + 1 .. hi}.
+     * Every claimed slot must be published, in a {@code finally} block: a slot claimed and never published stalls
+     * every stage until {@link #close()} gives up on it.
      *
-     * @throws IllegalStateException   after {@link #finish()} or {@link #close()}
-     * @throws PipelineFailedException if the consumer failed
-     * @throws InterruptedException    if interrupted while blocked; nothing was claimed
+     * @param n how many slots, 1..capacity
+     * @return the HIGHEST sequence claimed
+     * @throws IllegalArgumentException if {@code n} is out of range
+     * @throws IllegalStateException    after {@link #finish()} or {@link #close()}
+     * @throws PipelineFailedException  if the pipeline failed or stalled
+     * @throws InterruptedException     if interrupted while blocked; nothing was claimed
      */
     public long claim(int n) throws InterruptedException {
         checkBatch(n);
@@ -189,11 +257,20 @@ public final class OrderedPipeline<E> implements AutoCloseable {
                 }
                 backoff.reset();
             }
-            backoff.idle(producerSignal, ready);
+            // Releases, finish and stop all fire the signal; only a budget shared with others needs polling.
+            backoff.idle(producerSignal, ready, memory == null ? SIGNALLED_PARK_NANOS : BUDGET_PARK_NANOS);
         }
     }
 
-    /** Like {@link #claim(int)} but never blocks: returns the highest sequence claimed, or -1 if full. */
+    /**
+     * Like {@link #claim(int)} but never blocks.
+     *
+     * @param n how many slots, 1..capacity
+     * @return the highest sequence claimed, or -1 if they do not fit now
+     * @throws IllegalArgumentException if {@code n} is out of range
+     * @throws IllegalStateException    after {@link #finish()} or {@link #close()}
+     * @throws PipelineFailedException  if the pipeline failed or stalled
+     */
     public long tryClaim(int n) {
         checkBatch(n);
         checkProducerThread();
@@ -201,17 +278,31 @@ public final class OrderedPipeline<E> implements AutoCloseable {
         return tryReserve(n) ? claimReserved(n) : -1;
     }
 
-    /** The slot of a claimed sequence, to fill in place before {@link #publish(long)}. */
+    /**
+     * The slot of a claimed sequence, to fill in place before {@link #publish(long)}.
+     *
+     * @param sequence a sequence this thread claimed and has not published yet
+     * @return the reusable slot object
+     */
     public E slot(long sequence) {
         return ring.get(sequence).event;
     }
 
-    /** Publishes one claimed slot to the workers. */
+    /**
+     * Publishes one claimed slot to the workers.
+     *
+     * @param sequence the claimed sequence
+     */
     public void publish(long sequence) {
         publish(sequence, sequence);
     }
 
-    /** Publishes the claimed slots {@code lo..hi} (inclusive) to the workers. */
+    /**
+     * Publishes the claimed slots {@code lo..hi} (inclusive) to the workers.
+     *
+     * @param lo the first sequence of the claimed batch
+     * @param hi the last sequence of the claimed batch
+     */
     public void publish(long lo, long hi) {
         long bytes = 0;
         if (sizer != null) {
@@ -232,7 +323,13 @@ public final class OrderedPipeline<E> implements AutoCloseable {
     /**
      * Claims a slot, lets {@code writer} fill it, and publishes it even if {@code writer} throws (an unpublished
      * slot would stall every stage). A record whose writer threw is delivered to the consumer as a failure at its
-     * position, and the exception is rethrown here. Returns the sequence ID.
+     * position, and the exception is rethrown here.
+     *
+     * @param writer fills the slot
+     * @param arg    passed to the writer
+     * @param <A>    the argument type
+     * @return the sequence ID
+     * @throws InterruptedException if interrupted while waiting for room; nothing was claimed
      */
     public <A> long publish(SlotWriter<? super E, A> writer, A arg) throws InterruptedException {
         long seq = claim(1);
@@ -253,7 +350,7 @@ public final class OrderedPipeline<E> implements AutoCloseable {
 
     /**
      * Declares the end of input: no more claims. Pulled consumers then see the end after the last record; the
-     * callback consumer's thread ends once everything is delivered.
+     * callback consumer's thread ends once everything is delivered. Idempotent.
      */
     public void finish() {
         inputClosed = true;
@@ -281,7 +378,7 @@ public final class OrderedPipeline<E> implements AutoCloseable {
     }
 
     private boolean canReserve(int n) {
-        return failure != null || inputClosed
+        return failure.get() != null || inputClosed || stopped
                 || ((memory == null || !memory.isMemoryPressure()) && claimed.get() + n - 1 - released.get() <= capacity);
     }
 
@@ -307,9 +404,8 @@ public final class OrderedPipeline<E> implements AutoCloseable {
     private void checkProducerThread() {
         if (singleProducer) {
             Thread current = Thread.currentThread();
-            if (producerThread == null) {
-                producerThread = current;
-            } else if (producerThread != current) {
+            Thread owner = producerThread.get();
+            if (owner != current && (owner != null || !producerThread.compareAndSet(null, current))) {
                 // A single-producer ring silently corrupts slots when two threads claim: refuse loudly instead.
                 throw new IllegalStateException("single-producer pipeline claimed from a second thread ("
                         + current.getName() + "); build it with multiProducer()");
@@ -318,7 +414,7 @@ public final class OrderedPipeline<E> implements AutoCloseable {
     }
 
     private void ensureAcceptingInput() {
-        Throwable f = failure;
+        Throwable f = failure.get();
         if (f != null) {
             throw failed(f);
         }
@@ -327,13 +423,17 @@ public final class OrderedPipeline<E> implements AutoCloseable {
         }
     }
 
-    // ------------------------------------------------------------------ consumer side
+    // ------------------------------------------------------------------ consumer side (pulled mode)
 
     /**
-     * Pulled mode: delivers the next record in order to {@code consumer} on the calling thread, blocking until it
-     * is ready. Returns false once input is finished and every record was delivered.
+     * Pulled mode: blocks until the next record in sequence order is ready and delivers it to {@code consumer} on
+     * this thread. Parks while nothing is ready, in every phase.
      *
-     * @throws PipelineFailedException if the pipeline failed
+     * @param consumer receives the record; the slot is reused after it returns
+     * @return false once input is finished and every record was delivered
+     * @throws IllegalStateException   if the pipeline has a callback consumer, another thread is pulling, or it was
+     *                                 closed
+     * @throws PipelineFailedException if the pipeline failed or stalled
      * @throws InterruptedException    if interrupted while waiting; no record was delivered
      */
     public boolean take(RecordConsumer<? super E> consumer) throws InterruptedException {
@@ -351,7 +451,7 @@ public final class OrderedPipeline<E> implements AutoCloseable {
             if (releaseAvailable(consumer, 1) == 1) {
                 return true;
             }
-            Throwable f = failure;
+            Throwable f = failure.get();
             if (f != null) {
                 throw failed(f);
             }
@@ -364,20 +464,31 @@ public final class OrderedPipeline<E> implements AutoCloseable {
             if (Thread.interrupted()) {
                 throw new InterruptedException("interrupted while waiting for the next record");
             }
-            consumerBackoff.idle(consumerSignal, consumerReady);
+            consumerBackoff.idle(consumerSignal, consumerReady, consumerParkNanos());
         }
     }
 
-    /** Pulled mode: delivers the next record if it is ready, without blocking. Returns whether one was. */
+    /**
+     * Pulled mode: delivers the next record if it is ready, without blocking.
+     *
+     * @param consumer receives the record
+     * @return whether a record was delivered
+     */
     public boolean poll(RecordConsumer<? super E> consumer) {
         return drain(consumer, 1) == 1;
     }
 
-    /** Pulled mode: delivers up to {@code max} ready records in order without blocking; returns how many. */
+    /**
+     * Pulled mode: delivers up to {@code max} ready records in order without blocking.
+     *
+     * @param consumer receives the records
+     * @param max      the most records to deliver
+     * @return how many were delivered
+     */
     public int drain(RecordConsumer<? super E> consumer, int max) {
         beginPull();
         try {
-            Throwable f = failure;
+            Throwable f = failure.get();
             if (f != null) {
                 throw failed(f);
             }
@@ -387,7 +498,11 @@ public final class OrderedPipeline<E> implements AutoCloseable {
         }
     }
 
-    /** True once input is finished and every claimed record was delivered. */
+    /**
+     * Whether the stream is complete.
+     *
+     * @return true once input is finished and every claimed record was delivered
+     */
     public boolean isDrained() {
         return drained();
     }
@@ -396,9 +511,18 @@ public final class OrderedPipeline<E> implements AutoCloseable {
         return inputClosed && released.get() + 1 >= claimed.get();
     }
 
+    /**
+     * What may end a consumer's wait: the next record finished, the end of the stream, or a stop. Not merely "input
+     * closed": a draining stage that counted that as ready never parked (it spun a core until the last record).
+     */
     private boolean consumerReady() {
-        return failure != null || stopped || inputClosed
+        return failure.get() != null || stopped || drained()
                 || Util.getMinimumSequence(workerSequences) >= nextToRelease;
+    }
+
+    /** A worker in the middle of a batch may publish progress without a fence: poll then; otherwise wait for signals. */
+    private long consumerParkNanos() {
+        return Util.getMinimumSequence(workerSequences) >= ring.getCursor() ? SIGNALLED_PARK_NANOS : MID_BATCH_PARK_NANOS;
     }
 
     private void beginPull() {
@@ -422,7 +546,7 @@ public final class OrderedPipeline<E> implements AutoCloseable {
                 consumer.accept(seq, slot.event, recordFailure);
             } catch (Throwable t) {
                 fail(new PipelineFailedException("consumer failed at record " + seq + ": " + t, t));
-                throw failed(failure);
+                throw failed(failure.get());
             }
             if (recordFailure != null) {
                 failedCount++; // single writer: the consumer thread
@@ -454,10 +578,10 @@ public final class OrderedPipeline<E> implements AutoCloseable {
                     backoff.reset();
                     continue;
                 }
-                if (failure != null || stopped || drained()) {
+                if (failure.get() != null || stopped || drained()) {
                     return;
                 }
-                backoff.idle(consumerSignal, consumerReady);
+                backoff.idle(consumerSignal, consumerReady, consumerParkNanos());
             }
         } catch (Throwable t) {
             fail(t);
@@ -467,9 +591,7 @@ public final class OrderedPipeline<E> implements AutoCloseable {
     // ------------------------------------------------------------------ failure and lifecycle
 
     private void fail(Throwable t) {
-        if (failure == null) {
-            failure = t;
-        }
+        failure.compareAndSet(null, t); // the first failure is the cause; later ones are its consequences
         stopped = true;
         for (BatchEventProcessor<Slot<E>> p : processors) {
             p.halt();
@@ -488,12 +610,33 @@ public final class OrderedPipeline<E> implements AutoCloseable {
 
     /**
      * Finishes input, waits until every published record was delivered (callback mode), then stops and joins all
-     * threads. In pulled mode records the caller has not taken yet are discarded: take until {@link #take} returns
-     * false first. If interrupted while draining, falls back to {@link #abort} and keeps the interrupt status.
-     * No pipeline thread outlives this call unless a processor ignores interruption.
+     * threads. Drains for as long as records move; when nothing moved for the builder's
+     * {@link Builder#stallTimeout stall timeout} it aborts, interrupts the stuck thread, releases every blocked
+     * caller (they get a {@link PipelineFailedException}) and throws. In pulled mode records the caller has not
+     * taken yet are discarded: take until {@link #take} returns false first. If interrupted while draining, falls
+     * back to {@link #abort} and keeps the interrupt status.
+     *
+     * @throws PipelineStalledException if draining made no progress for the stall timeout (naming the worker and
+     *                                  sequence, the consumer, or the slot claimed and never published), or a
+     *                                  pipeline thread did not end after being interrupted
+     * @throws IllegalStateException    if called from the consumer callback or a worker (it would wait for itself)
      */
     @Override
     public void close() {
+        close(null);
+    }
+
+    /**
+     * Like {@link #close()}, but gives up draining after {@code timeout} in total even while records still move.
+     *
+     * @param timeout the longest time to drain before aborting; positive
+     * @throws PipelineStalledException if draining did not complete in time, or stalled before
+     * @throws IllegalArgumentException if {@code timeout} is not positive
+     */
+    public void close(Duration timeout) {
+        if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+            throw new IllegalArgumentException("timeout must be positive: " + timeout);
+        }
         if (Thread.currentThread() == orderedThread || workerThreads.contains(Thread.currentThread())) {
             // Draining needs this very thread to return first: refuse rather than wait forever.
             throw new IllegalStateException("close() called from a pipeline thread (" + Thread.currentThread().getName()
@@ -501,23 +644,136 @@ public final class OrderedPipeline<E> implements AutoCloseable {
         }
         finish();
         if (orderedThread != null) {
+            PipelineStalledException stall;
             try {
-                orderedThread.join();
+                stall = awaitDrained(timeout);
             } catch (InterruptedException e) {
-                abort(Duration.ofSeconds(10));
+                abort(stallTimeout);
                 Thread.currentThread().interrupt();
                 return;
             }
+            if (stall != null) {
+                fail(stall);
+                boolean ended = abort(stallTimeout, true);
+                throw ended ? stall : stall.withThreadsAlive(aliveThreads());
+            }
         }
-        abort(Duration.ofSeconds(30));
+        if (!abort(stallTimeout)) {
+            Stuck none = new Stuck(PipelineStalledException.Stage.THREAD, -1, -1);
+            throw new PipelineStalledException(none, "pipeline threads did not end after interruption: "
+                    + aliveThreads(), stallTimeout);
+        }
+    }
+
+    /** Waits for the ordered thread to end; returns what was stuck if it stopped moving, or null once it ended. */
+    private PipelineStalledException awaitDrained(Duration timeout) throws InterruptedException {
+        long start = System.nanoTime();
+        long stallNanos = stallTimeout.toNanos();
+        long totalNanos = timeout == null ? Long.MAX_VALUE : timeout.toNanos();
+        long mark = progressMark();
+        long lastMove = start;
+        while (true) {
+            orderedThread.join(CLOSE_POLL_MILLIS);
+            if (!orderedThread.isAlive()) {
+                return null;
+            }
+            long now = System.nanoTime();
+            long m = progressMark();
+            if (m != mark) {
+                mark = m;
+                lastMove = now;
+            }
+            if (now - lastMove >= stallNanos) {
+                Stuck stuck = stuck();
+                return new PipelineStalledException(stuck, "close() saw no progress for " + stallTimeout
+                        + "; stuck: " + stuck.describe(), stallTimeout);
+            }
+            if (now - start >= totalNanos) {
+                Stuck stuck = stuck();
+                return new PipelineStalledException(stuck, "close() did not drain within " + timeout
+                        + "; oldest record held by: " + stuck.describe(), timeout);
+            }
+        }
+    }
+
+    /** Changes whenever a worker finishes or skips a record or the ordered stage releases one. */
+    private long progressMark() {
+        long sum = released.get();
+        for (Sequence s : workerSequences) {
+            sum += s.get();
+        }
+        return sum;
+    }
+
+    /** What holds the oldest unreleased record. */
+    private Stuck stuck() {
+        long next = released.get() + 1;
+        if (next < claimed.get()) {
+            if (!isPublished(next)) {
+                return new Stuck(PipelineStalledException.Stage.UNPUBLISHED_SLOT, -1, next);
+            }
+            for (int i = 0; i < workers; i++) {
+                long done = workerSequences[i].get();
+                if (done < next) {
+                    return new Stuck(PipelineStalledException.Stage.WORKER, i, done + 1);
+                }
+            }
+        }
+        return new Stuck(PipelineStalledException.Stage.CONSUMER, -1, next);
+    }
+
+    private boolean isPublished(long sequence) {
+        // A single-producer cursor moves at publish; a multi-producer one at claim, with per-slot availability.
+        return singleProducer ? sequence <= ring.getCursor() : ring.isAvailable(sequence);
+    }
+
+    /** The location of a stall: which stage, which worker (or -1), which sequence. */
+    record Stuck(PipelineStalledException.Stage stage, int worker, long sequence) {
+        String describe() {
+            switch (stage) {
+                case WORKER:
+                    return "worker " + worker + " on sequence " + sequence;
+                case UNPUBLISHED_SLOT:
+                    return "slot " + sequence + " claimed and never published";
+                case CONSUMER:
+                    return "the consumer at sequence " + sequence;
+                default:
+                    return "pipeline threads";
+            }
+        }
+    }
+
+    private List<String> aliveThreads() {
+        List<String> alive = new ArrayList<>();
+        for (Thread t : allThreads()) {
+            if (t.isAlive()) {
+                alive.add(t.getName());
+            }
+        }
+        return alive;
+    }
+
+    private List<Thread> allThreads() {
+        List<Thread> all = new ArrayList<>(workerThreads);
+        if (orderedThread != null) {
+            all.add(orderedThread);
+        }
+        return all;
     }
 
     /**
-     * Stops now, discarding records in flight: workers finish the record they are on, nothing more is delivered.
-     * Waits up to {@code timeout} for the threads to end, interrupting them once half of it has passed. Returns
-     * whether every pipeline thread has ended.
+     * Stops now, discarding records in flight: workers finish the record they are on, nothing more is delivered,
+     * blocked producers and pullers return. Waits up to {@code timeout} for the threads to end, interrupting them
+     * once half of it has passed.
+     *
+     * @param timeout how long to wait for the threads
+     * @return whether every pipeline thread has ended
      */
     public boolean abort(Duration timeout) {
+        return abort(timeout, false);
+    }
+
+    private boolean abort(Duration timeout, boolean interruptAtOnce) {
         stopped = true;
         inputClosed = true;
         for (BatchEventProcessor<Slot<E>> p : processors) {
@@ -526,11 +782,12 @@ public final class OrderedPipeline<E> implements AutoCloseable {
         producerSignal.wake();
         consumerSignal.wake();
         long deadline = System.nanoTime() + timeout.toNanos();
-        List<Thread> all = new ArrayList<>(workerThreads);
-        if (orderedThread != null) {
-            all.add(orderedThread);
-        }
+        List<Thread> all = allThreads();
         boolean interruptedNow = false;
+        if (interruptAtOnce) {
+            all.forEach(Thread::interrupt);
+            interruptedNow = true;
+        }
         boolean callerInterrupted = false;
         for (Thread t : all) {
             while (t.isAlive()) {
@@ -557,18 +814,38 @@ public final class OrderedPipeline<E> implements AutoCloseable {
 
     // ------------------------------------------------------------------ observation
 
-    /** A snapshot of the counters; cheap (a few volatile reads), safe from any thread. */
+    /**
+     * A snapshot of the counters; cheap, safe from any thread.
+     *
+     * @return the counters now
+     */
     public PipelineStats stats() {
         long delivered = released.get() + 1;
-        long published = ring.getCursor() + 1;
+        long published = publishedCount(delivered);
         return new PipelineStats(workers, capacity, published, delivered, failedCount, published - delivered,
                 peakInFlight.get(), memory == null ? 0 : memory.currentMemoryBytes(), peakBytesInFlight.get(),
                 memory == null ? 0 : memory.maxMemoryBytes());
     }
 
+    /** Records published: with several producers the cursor counts claims, so count the available prefix. */
+    private long publishedCount(long delivered) {
+        long cursor = ring.getCursor();
+        if (singleProducer) {
+            return cursor + 1;
+        }
+        long s = delivered; // everything delivered was published
+        while (s <= cursor && ring.isAvailable(s)) {
+            s++;
+        }
+        return s;
+    }
+
     /**
      * Claim-to-release latency in nanoseconds of every record released so far, when the builder enabled
      * {@link Builder#recordLatency}; a copy, so the caller may keep it. Allocates: not for a per-record path.
+     *
+     * @return a copy of the histogram
+     * @throws IllegalStateException if latency recording is off
      */
     public synchronized Histogram latencyHistogram() {
         if (latencyRecorder == null) {
@@ -578,11 +855,20 @@ public final class OrderedPipeline<E> implements AutoCloseable {
         return latencyTotal.copy();
     }
 
+    /**
+     * The number of worker threads.
+     *
+     * @return worker threads
+     */
     public int workers() {
         return workers;
     }
 
-    /** The in-flight bound in records. */
+    /**
+     * The in-flight bound in records.
+     *
+     * @return the most records claimed and not yet released
+     */
     public int capacity() {
         return capacity;
     }
@@ -614,20 +900,31 @@ public final class OrderedPipeline<E> implements AutoCloseable {
 
     /**
      * Configures an {@link OrderedPipeline}. Defaults: one worker per available processor, 1024 records in flight,
-     * no byte bound, pulled consumer, single producer, spin-yield-block waiting (no busy spin while idle).
+     * no reordering bound beyond that, no byte bound, pulled consumer, single producer, spin-yield-block waiting (no
+     * busy spin while idle), threads named {@code ringline-*}, a 30 s stall timeout for {@link #close()}.
+     *
+     * @param <E> the slot type
      */
     public static final class Builder<E> {
+        /** The largest capacity: the ring preallocates this many slots, rounded up to a power of two. */
+        public static final int MAX_CAPACITY = 1 << 24;
+        /** The most worker threads. */
+        public static final int MAX_WORKERS = 256;
+
         private final Supplier<? extends E> slotFactory;
         private final RecordProcessor<? super E> processor;
-        private int workers = Runtime.getRuntime().availableProcessors();
+        private int workers = Math.min(MAX_WORKERS, Runtime.getRuntime().availableProcessors());
         private int capacity = 1024;
+        private int reorderWindow;
         private int stripe;
-        private StreamingProcessor memory;
+        private MemoryBudget memory;
         private ToLongFunction<? super E> sizer;
         private RecordConsumer<? super E> consumer;
         private boolean multiProducer;
         private boolean recordLatency;
         private String threadNamePrefix = "ringline";
+        private ThreadFactory threadFactory;
+        private Duration stallTimeout = Duration.ofSeconds(30);
         private WaitStrategy waitStrategy = PhasedBackoffWaitStrategy.withLiteLock(10, 100, TimeUnit.MICROSECONDS);
 
         private Builder(Supplier<? extends E> slotFactory, RecordProcessor<? super E> processor) {
@@ -635,25 +932,62 @@ public final class OrderedPipeline<E> implements AutoCloseable {
             this.processor = Objects.requireNonNull(processor, "processor");
         }
 
-        /** Worker threads (1..256). */
+        /**
+         * Sets the number of worker threads.
+         *
+         * @param workers 1..{@value #MAX_WORKERS}
+         * @return this builder
+         * @throws IllegalArgumentException if out of range
+         */
         public Builder<E> workers(int workers) {
-            if (workers < 1 || workers > 256) {
-                throw new IllegalArgumentException("workers must be 1..256: " + workers);
+            if (workers < 1 || workers > MAX_WORKERS) {
+                throw new IllegalArgumentException("workers must be 1.." + MAX_WORKERS + ": " + workers);
             }
             this.workers = workers;
             return this;
         }
 
-        /** The most records in flight (claimed but not yet released), 1..2^30. The ring is this, rounded up to a power of two. */
+        /**
+         * Sets the most records in flight (claimed but not yet released). The ring is this, rounded up to a power
+         * of two, preallocated.
+         *
+         * @param capacity 1..{@value #MAX_CAPACITY}
+         * @return this builder
+         * @throws IllegalArgumentException if out of range
+         */
         public Builder<E> capacity(int capacity) {
-            if (capacity < 1 || capacity > (1 << 30)) {
-                throw new IllegalArgumentException("capacity must be 1..2^30: " + capacity);
+            if (capacity < 1 || capacity > MAX_CAPACITY) {
+                throw new IllegalArgumentException("capacity must be 1.." + MAX_CAPACITY + ": " + capacity);
             }
             this.capacity = capacity;
             return this;
         }
 
-        /** Consecutive slots given to one worker (a power of two); 0 picks up to 8 from capacity and workers. */
+        /**
+         * Bounds reordering: a worker starts record {@code s} only once every record before {@code s - window} was
+         * released, so at most {@code window} records are finished ahead of the oldest one not yet delivered (the
+         * rest of the capacity holds submitted records that wait). Costs one comparison per record. Default:
+         * capacity, which never holds a worker.
+         *
+         * @param window 1..capacity (checked against capacity at {@link #build()})
+         * @return this builder
+         * @throws IllegalArgumentException if less than 1
+         */
+        public Builder<E> reorderWindow(int window) {
+            if (window < 1) {
+                throw new IllegalArgumentException("reorderWindow must be >= 1: " + window);
+            }
+            this.reorderWindow = window;
+            return this;
+        }
+
+        /**
+         * Sets how many consecutive slots go to one worker.
+         *
+         * @param stripe a power of two, or 0 to pick up to 8 from capacity and workers
+         * @return this builder
+         * @throws IllegalArgumentException if not 0 or a power of two
+         */
         public Builder<E> stripe(int stripe) {
             if (stripe < 0 || Integer.bitCount(stripe) > 1) {
                 throw new IllegalArgumentException("stripe must be 0 or a power of two: " + stripe);
@@ -664,46 +998,109 @@ public final class OrderedPipeline<E> implements AutoCloseable {
 
         /**
          * Bounds bytes in flight: {@code sizer} gives each record's size at publish, it is accounted to
-         * {@code memory} until the record is released, and claims wait while {@code memory} is under pressure
-         * (above 80% of its limit). In flight therefore stays under the limit plus one batch.
+         * {@code memory} until the record is released, and claims wait while {@code memory} is under pressure.
+         * In flight therefore stays under the limit plus one batch.
+         *
+         * @param memory the budget (for example a {@code dev.ringline.memory.StreamingProcessor})
+         * @param sizer  a record's size in bytes
+         * @return this builder
          */
-        public Builder<E> memoryBound(StreamingProcessor memory, ToLongFunction<? super E> sizer) {
+        public Builder<E> memoryBound(MemoryBudget memory, ToLongFunction<? super E> sizer) {
             this.memory = Objects.requireNonNull(memory, "memory");
             this.sizer = Objects.requireNonNull(sizer, "sizer");
             return this;
         }
 
-        /** Delivers records to {@code consumer} on a pipeline thread ({@code ringline-ordered}) instead of pulling. */
+        /**
+         * Delivers records to {@code consumer} on a pipeline thread ({@code ringline-ordered}) instead of pulling.
+         *
+         * @param consumer receives every record in order
+         * @return this builder
+         */
         public Builder<E> consumer(RecordConsumer<? super E> consumer) {
             this.consumer = Objects.requireNonNull(consumer, "consumer");
             return this;
         }
 
-        /** Allows several threads to claim and publish (about 3x the claim cost of the single-producer default). */
+        /**
+         * Allows several threads to claim and publish (about 3x the claim cost of the single-producer default).
+         *
+         * @return this builder
+         */
         public Builder<E> multiProducer() {
             this.multiProducer = true;
             return this;
         }
 
-        /** Records claim-to-release latency in an HdrHistogram (two {@code nanoTime} calls per record). */
+        /**
+         * Records claim-to-release latency in an HdrHistogram (two {@code nanoTime} calls per record).
+         *
+         * @param recordLatency whether to record
+         * @return this builder
+         */
         public Builder<E> recordLatency(boolean recordLatency) {
             this.recordLatency = recordLatency;
             return this;
         }
 
-        /** Thread names are {@code PREFIX-worker-N} and {@code PREFIX-ordered}; default {@code ringline}. */
+        /**
+         * Names the threads {@code PREFIX-worker-N} and {@code PREFIX-ordered} (unless a
+         * {@link #threadFactory} names them).
+         *
+         * @param prefix default {@code ringline}
+         * @return this builder
+         */
         public Builder<E> threadNamePrefix(String prefix) {
             this.threadNamePrefix = Objects.requireNonNull(prefix, "prefix");
             return this;
         }
 
-        /** How workers wait for the producer. The default spins 10 µs, yields 100 µs, then blocks. */
+        /**
+         * Lets the host create every thread the pipeline starts (names, daemon flag, priority, context class
+         * loader). The factory must return a new, unstarted thread running the given task; the pipeline starts it.
+         *
+         * @param factory creates the worker threads and the ordered stage's thread
+         * @return this builder
+         */
+        public Builder<E> threadFactory(ThreadFactory factory) {
+            this.threadFactory = Objects.requireNonNull(factory, "factory");
+            return this;
+        }
+
+        /**
+         * How long {@link #close()} waits without any record moving before it aborts and throws
+         * {@link PipelineStalledException}; also bounds how long closing waits for threads to end.
+         *
+         * @param timeout positive; default 30 s
+         * @return this builder
+         * @throws IllegalArgumentException if not positive
+         */
+        public Builder<E> stallTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("stallTimeout must be positive: " + timeout);
+            }
+            this.stallTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Sets how workers wait for the producer.
+         *
+         * @param waitStrategy default: spin 10 µs, yield 100 µs, then block
+         * @return this builder
+         */
         public Builder<E> waitStrategy(WaitStrategy waitStrategy) {
             this.waitStrategy = Objects.requireNonNull(waitStrategy, "waitStrategy");
             return this;
         }
 
-        /** Builds the pipeline and starts its threads. */
+        /**
+         * Builds the pipeline and starts its threads.
+         *
+         * @return the running pipeline
+         * @throws IllegalArgumentException if the reordering window exceeds the capacity
+         */
         public OrderedPipeline<E> build() {
             return new OrderedPipeline<>(this);
         }

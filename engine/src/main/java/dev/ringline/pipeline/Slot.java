@@ -6,6 +6,9 @@ package dev.ringline.pipeline;
  * order those writes, so the fields need no volatile.
  */
 final class Slot<E> {
+    /** Marks a record skipped because the pipeline stopped; never delivered (the ordered stage stops first). */
+    static final Throwable ABORTED = new java.util.concurrent.CancellationException("pipeline stopped");
+
     final E event;
     /** What the worker threw for this record, delivered in order instead of the result. */
     Throwable failure;

@@ -4,6 +4,8 @@ import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.Sequence;
 import dev.ringline.memory.ScratchBuffers;
 
+import java.util.function.BooleanSupplier;
+
 /**
  * One of N workers. Every worker sees every slot, but processes only its own stripe: blocks of
  * {@code 1 << stripeShift} consecutive sequences go to the same worker, so neighbouring slots (and their cache
@@ -19,14 +21,27 @@ final class StripedWorker<E> implements EventHandler<Slot<E>> {
     private final WakeSignal orderedStage;
     private final ScratchBuffers scratch = new ScratchBuffers();
     private Sequence progress;
+    private final Window window;
+    /** Sequences above this wait for the ordered stage; a cached {@code released + window}, refreshed when hit. */
+    private long windowEnd;
+    private final Backoff backoff = new Backoff();
+    private long waitingFor;
+    private final BooleanSupplier windowOpen = this::windowOpen;
 
-    StripedWorker(int ordinal, int workers, int stripeShift, RecordProcessor<? super E> processor, WakeSignal orderedStage) {
+    /** The reordering bound: how far ahead of the last released sequence a worker may start a record. */
+    record Window(long size, Sequence released, WakeSignal releases, BooleanSupplier stopped, long parkNanos) {
+    }
+
+    StripedWorker(int ordinal, int workers, int stripeShift, RecordProcessor<? super E> processor, WakeSignal orderedStage,
+                  Window window) {
         long blockSize = 1L << stripeShift;
         this.blockMask = blockSize - 1;
         this.skipToNextBlock = (workers - 1) * blockSize;
         this.nextOwned = ordinal * blockSize;
         this.processor = processor;
         this.orderedStage = orderedStage;
+        this.window = window;
+        this.windowEnd = window.size() - 1;
     }
 
     @Override
@@ -39,6 +54,9 @@ final class StripedWorker<E> implements EventHandler<Slot<E>> {
         if (sequence == nextOwned) {
             nextOwned = ((sequence + 1) & blockMask) != 0 ? sequence + 1 : sequence + 1 + skipToNextBlock;
             // A failure already set means the producer could not fill the slot: deliver it, skip the work.
+            if (sequence > windowEnd && !awaitWindow(sequence)) {
+                slot.failure = Slot.ABORTED; // stopped while held: nothing is delivered after a stop anyway
+            }
             if (slot.failure == null) {
                 scratch.clear();
                 try {
@@ -60,5 +78,26 @@ final class StripedWorker<E> implements EventHandler<Slot<E>> {
             progress.setVolatile(sequence);
             orderedStage.wake();
         }
+    }
+
+    /** Holds this record until it is within the window of the released sequence; false if the pipeline stopped. */
+    private boolean awaitWindow(long sequence) {
+        waitingFor = sequence;
+        backoff.reset();
+        while (true) {
+            windowEnd = window.released().get() + window.size();
+            if (sequence <= windowEnd) {
+                return true;
+            }
+            if (window.stopped().getAsBoolean()) {
+                return false;
+            }
+            // Every release fires the signal, so this parks until the ordered stage moves.
+            backoff.idle(window.releases(), windowOpen, window.parkNanos());
+        }
+    }
+
+    private boolean windowOpen() {
+        return window.released().get() + window.size() >= waitingFor || window.stopped().getAsBoolean();
     }
 }

@@ -55,7 +55,8 @@ class WorkerPoolTest {
         assertEquals(Optional.empty(), pool.recvOrdered(), "empty again, never blocks after the end");
         WorkerPoolStats stats = pool.stats();
         assertEquals(1000, stats.completed());
-        assertEquals(50, stats.inFlightBound());
+        assertEquals(100, stats.channelCapacity());
+        assertEquals(50, stats.maxWindowSize());
         await().atMost(Duration.ofSeconds(20)).until(WorkerPoolTest::noPoolThreads);
     }
 
