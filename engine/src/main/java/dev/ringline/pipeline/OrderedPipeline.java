@@ -600,6 +600,16 @@ public final class OrderedPipeline<E> implements AutoCloseable {
         consumerSignal.wake();
     }
 
+    /** Test hook: {@link #fail} from any thread. */
+    void failForTest(Throwable t) {
+        fail(t);
+    }
+
+    /** Test hook: the failure that stopped the pipeline, or null. */
+    Throwable failureForTest() {
+        return failure.get();
+    }
+
     private static RuntimeException failed(Throwable f) {
         if (f instanceof PipelineFailedException) {
             PipelineFailedException p = (PipelineFailedException) f;
@@ -715,7 +725,12 @@ public final class OrderedPipeline<E> implements AutoCloseable {
             for (int i = 0; i < workers; i++) {
                 long done = workerSequences[i].get();
                 if (done < next) {
-                    return new Stuck(PipelineStalledException.Stage.WORKER, i, done + 1);
+                    // The worker may have passed sequences it does not own without reporting them.
+                    long onSequence = done + 1;
+                    while (((onSequence >>> stripeShift) % workers) != i) {
+                        onSequence++;
+                    }
+                    return new Stuck(PipelineStalledException.Stage.WORKER, i, onSequence);
                 }
             }
         }
