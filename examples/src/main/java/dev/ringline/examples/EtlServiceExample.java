@@ -50,10 +50,13 @@ public final class EtlServiceExample {
         /** Copies one line into a free slot (waiting while 256 are in flight) and hands it to the workers. */
         void submit(String line) throws InterruptedException {
             long seq = pipeline.claim();
-            ByteVector bytes = pipeline.slot(seq).line;
-            bytes.clear();
-            bytes.append(line.getBytes(StandardCharsets.US_ASCII));
-            pipeline.publish(seq);
+            try { // publish even if filling fails: an unpublished slot stalls the pipeline
+                ByteVector bytes = pipeline.slot(seq).line;
+                bytes.clear();
+                bytes.append(line.getBytes(StandardCharsets.US_ASCII));
+            } finally {
+                pipeline.publish(seq);
+            }
         }
 
         PipelineStats stats() {

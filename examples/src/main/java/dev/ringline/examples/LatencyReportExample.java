@@ -49,11 +49,14 @@ public final class LatencyReportExample {
         try (pipeline) {
             for (int i = 0; i < records; i++) {
                 long seq = pipeline.claim();
-                ByteVector data = pipeline.slot(seq).data;
-                data.clear();
-                data.append(payload);
-                data.append((byte) i);
-                pipeline.publish(seq);
+                try { // publish even if filling fails: an unpublished slot stalls the pipeline
+                    ByteVector data = pipeline.slot(seq).data;
+                    data.clear();
+                    data.append(payload);
+                    data.append((byte) i);
+                } finally {
+                    pipeline.publish(seq);
+                }
             }
         }
         Histogram latency = pipeline.latencyHistogram();

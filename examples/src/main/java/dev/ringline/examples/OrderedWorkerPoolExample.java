@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * Four workers turn byte chunks into strings; results come back in submission order. 200 chunks are more than
- * the window of 50, so one thread submitting everything before receiving would block forever: {@code map}
- * interleaves submitting and receiving for it.
+ * the channel capacity of 100, so one thread submitting everything before receiving would block forever:
+ * {@code map} interleaves submitting and receiving for it (for up to 100, see {@link SubmitAllChunksExample}).
  */
 public final class OrderedWorkerPoolExample {
     private OrderedWorkerPoolExample() {

@@ -47,11 +47,14 @@ public final class PipelineDemo {
         try (pipeline) {
             for (int i = 0; i < records; i++) {
                 long seq = pipeline.claim();
-                ByteVector input = pipeline.slot(seq).input;
-                input.clear();
-                input.append(template);
-                writeDigits(input.array(), 14, i);
-                pipeline.publish(seq);
+                try { // publish even if filling fails: an unpublished slot stalls the pipeline
+                    ByteVector input = pipeline.slot(seq).input;
+                    input.clear();
+                    input.append(template);
+                    writeDigits(input.array(), 14, i);
+                } finally {
+                    pipeline.publish(seq);
+                }
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;

@@ -29,6 +29,21 @@ class ExamplesTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(30) // before issue 10 this example blocked forever on the 9th submit
+    void theOriginalsTenInputsAreSubmittedThenReceivedOnOneThread() throws Exception {
+        assertEquals(IntStream.range(0, 10).map(i -> i * i).boxed().collect(Collectors.toList()),
+                SubmitThenReceiveExample.run(out));
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(30)
+    void theOriginalsChunksAreAllSubmittedThenAllReceivedOnOneThread() throws Exception {
+        List<String> results = SubmitAllChunksExample.run(out, SubmitAllChunksExample.dataChunks(100));
+        assertEquals(IntStream.range(0, 100).mapToObj(i -> "chunk " + i).collect(Collectors.toList()), results);
+        assertTrue(captured.toString(StandardCharsets.UTF_8).contains("chunk 99"));
+    }
+
+    @Test
     void memoryBoundedStreamingNeverExceedsItsLimit() {
         long peak = MemoryBoundedStreamingExample.run(out, 5_000, 1);
         assertTrue(peak <= 1024 * 1024, "peak " + peak);

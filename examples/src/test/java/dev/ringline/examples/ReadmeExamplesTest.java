@@ -39,9 +39,12 @@ class ReadmeExamplesTest {
                 .consumer((seq, rec, failure) -> printed.add(seq + " -> " + rec.out))
                 .build()) {
             for (long i = 0; i < 10_000; i++) {
-                long seq = pipeline.claim();
-                pipeline.slot(seq).in = i;
-                pipeline.publish(seq);
+                long seq = pipeline.claim();                      // blocks while 1024 are in flight
+                try {
+                    pipeline.slot(seq).in = i;
+                } finally {
+                    pipeline.publish(seq);                        // always: a claimed slot must be published
+                }
             }
         }
         assertEquals(10_000, printed.size());
@@ -56,6 +59,23 @@ class ReadmeExamplesTest {
                 (bytes, scratch) -> new String(bytes, StandardCharsets.UTF_8))) {
             Iterator<String> inOrder = pool.map(chunks.iterator());
             inOrder.forEachRemaining(printed::add);
+        }
+        assertEquals(List.of("a", "b"), printed);
+    }
+
+    @Test
+    void workerPoolSubmitThenReceiveSnippet() throws Exception {
+        List<byte[]> chunks = List.of("a".getBytes(StandardCharsets.UTF_8), "b".getBytes(StandardCharsets.UTF_8));
+        List<String> printed = new ArrayList<>();
+        try (WorkerPool<byte[], String> pool = new WorkerPool<>(4, 100, 50,
+                (bytes, scratch) -> new String(bytes, StandardCharsets.UTF_8))) {
+            for (byte[] chunk : chunks) {                     // up to channelCapacity (100) without receiving
+                pool.submit(chunk);
+            }
+            for (int i = 0; i < chunks.size(); i++) {
+                printed.add(pool.recvOrdered().orElseThrow());
+            }
+            pool.shutdown();
         }
         assertEquals(List.of("a", "b"), printed);
     }
