@@ -1,7 +1,7 @@
 package dev.ringline.pipeline;
 
 import java.lang.invoke.VarHandle;
-import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -15,21 +15,38 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class WakeSignal {
     private final Object lock = new Object();
-    /** Registered waiters; guarded by {@link #lock}. Grows, never shrinks, so waiting allocates nothing steady. */
-    private Thread[] waiters = new Thread[2];
-    /** Number of registered waiters; read without the lock by {@link #wake()}. */
+    /**
+     * Registered waiters, one slot each, null when free. Written under {@link #lock} (waiters only), read without
+     * it by notifiers: a notifier must never block on a waiter's lock, or a worker would stall behind the ordered
+     * stage's registration. Replaced by a larger copy when full, never shrunk, so steady waiting allocates nothing.
+     */
+    private volatile AtomicReferenceArray<Thread> waiters = new AtomicReferenceArray<>(4);
+    /** Number of registered waiters: the notifier's fast path reads only this. */
     private volatile int count;
 
     /** Called by the waiting thread before it re-checks its condition and parks. */
     void register() {
         Thread me = Thread.currentThread();
         synchronized (lock) {
-            int n = count;
-            if (n == waiters.length) {
-                waiters = Arrays.copyOf(waiters, n * 2);
+            AtomicReferenceArray<Thread> w = waiters;
+            int free = -1;
+            for (int i = 0; i < w.length() && free < 0; i++) {
+                if (w.get(i) == null) {
+                    free = i;
+                }
             }
-            waiters[n] = me;
-            count = n + 1;
+            if (free < 0) {
+                AtomicReferenceArray<Thread> larger = new AtomicReferenceArray<>(w.length() * 2);
+                for (int i = 0; i < w.length(); i++) {
+                    larger.set(i, w.get(i));
+                }
+                free = w.length();
+                larger.set(free, me);
+                waiters = larger; // published before the count, so a notifier that sees the count sees the array
+            } else {
+                w.set(free, me);
+            }
+            count = count + 1;
         }
         // The caller's condition is read with acquire loads: order them after the registration.
         VarHandle.fullFence();
@@ -39,29 +56,29 @@ final class WakeSignal {
     void unregister() {
         Thread me = Thread.currentThread();
         synchronized (lock) {
-            int n = count;
-            for (int i = 0; i < n; i++) {
-                if (waiters[i] == me) {
-                    waiters[i] = waiters[n - 1];
-                    waiters[n - 1] = null;
-                    count = n - 1;
+            AtomicReferenceArray<Thread> w = waiters;
+            for (int i = 0; i < w.length(); i++) {
+                if (w.get(i) == me) {
+                    w.set(i, null);
+                    count = count - 1;
                     return;
                 }
             }
         }
     }
 
-    /** Wakes every registered waiter; each re-checks its own condition. */
+    /**
+     * Wakes every registered waiter; each re-checks its own condition. Lock-free: unparking a thread that has
+     * just left is harmless (its next park returns at once and it re-checks).
+     */
     void wake() {
         if (count != 0) {
-            wakeAll();
-        }
-    }
-
-    private void wakeAll() {
-        synchronized (lock) {
-            for (int i = 0, n = count; i < n; i++) {
-                LockSupport.unpark(waiters[i]);
+            AtomicReferenceArray<Thread> w = waiters;
+            for (int i = 0; i < w.length(); i++) {
+                Thread t = w.get(i);
+                if (t != null) {
+                    LockSupport.unpark(t);
+                }
             }
         }
     }
