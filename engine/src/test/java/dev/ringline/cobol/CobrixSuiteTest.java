@@ -1,5 +1,12 @@
 package dev.ringline.cobol;
 
+import dev.ringline.cobol.codec.CodePage;
+import dev.ringline.cobol.codec.CodePageFixtures;
+import dev.ringline.cobol.codec.FloatingPoint;
+import dev.ringline.cobol.copybook.Copybook;
+import dev.ringline.cobol.copybook.RecordLayout;
+import dev.ringline.cobol.framing.FramingOptions;
+import dev.ringline.cobol.json.Trim;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
