@@ -331,7 +331,7 @@ class CobolDecoderTest {
             assertEquals(1, s.recordsRejected());
         }
         @SuppressWarnings("unchecked")
-        Map<String, Object> line = (Map<String, Object>) MiniJson.parse(
+        Map<String, Object> line = (Map<String, Object>) Json.parse(
                 rejects.toString(StandardCharsets.UTF_8).trim());
         assertEquals(new BigDecimal(2), line.get("_record"));
         assertEquals("BAD_PACKED_DIGIT", line.get("code"));
