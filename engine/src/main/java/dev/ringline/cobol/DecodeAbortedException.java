@@ -1,5 +1,8 @@
 package dev.ringline.cobol;
 
+import dev.ringline.cobol.error.CobolException;
+import dev.ringline.cobol.error.DecodeError;
+
 /**
  * A decode stopped early because the error policy said so (fail fast, or more errors than allowed). The output
  * holds every record before the failing one; {@link #summary()} counts what was read, written and rejected.
@@ -10,6 +13,7 @@ public final class DecodeAbortedException extends CobolException {
     private final transient DecodeError error;
     private final transient DecodeSummary summary;
 
+    /** The run stopped at {@code error}; {@code summary} counts what was done before. */
     public DecodeAbortedException(DecodeError error, DecodeSummary summary) {
         super(error.code(), "decoding stopped: " + error.describe());
         this.error = error;

@@ -1,5 +1,12 @@
 package dev.ringline.cobol;
 
+import dev.ringline.cobol.codec.CodePage;
+import dev.ringline.cobol.codec.FloatingPoint;
+import dev.ringline.cobol.framing.FramingOptions;
+import dev.ringline.cobol.json.JsonOptions;
+import dev.ringline.cobol.json.RecordDecoder;
+import dev.ringline.cobol.json.RejectsSink;
+import dev.ringline.cobol.json.Trim;
 import org.HdrHistogram.Histogram;
 
 import java.util.Objects;
@@ -45,6 +52,7 @@ public final class DecodeOptions {
         this.latency = b.latency;
     }
 
+    /** A builder holding the defaults listed on this class. */
     public static Builder builder() {
         return new Builder();
     }
@@ -54,26 +62,32 @@ public final class DecodeOptions {
         return builder().build();
     }
 
+    /** Code page of text and zoned fields. */
     public CodePage codePage() {
         return codePage;
     }
 
+    /** Which spaces are dropped from text fields. */
     public Trim trim() {
         return trim;
     }
 
+    /** Whether numbers are written as JSON strings. */
     public boolean numbersAsStrings() {
         return numbersAsStrings;
     }
 
+    /** Whether each object starts with {@code _record}, {@code _offset} and {@code _length}. */
     public boolean emitMeta() {
         return emitMeta;
     }
 
+    /** What a bad record or field does to the run. */
     public ErrorPolicy errorPolicy() {
         return errorPolicy;
     }
 
+    /** Where rejected records go. */
     public RejectsSink rejects() {
         return rejects;
     }
@@ -83,22 +97,27 @@ public final class DecodeOptions {
         return framing;
     }
 
+    /** Bit layout of COMP-1/COMP-2 fields. */
     public FloatingPoint.Format floatFormat() {
         return floatFormat;
     }
 
+    /** Whether blank-padded DISPLAY numerics are accepted (all blank: null). */
     public boolean allowBlankNumerics() {
         return allowBlankNumerics;
     }
 
+    /** Whether fixed-format record lengths follow their OCCURS DEPENDING ON counters. */
     public boolean variableOccurs() {
         return variableOccurs;
     }
 
+    /** Worker threads. */
     public int workers() {
         return workers;
     }
 
+    /** Batches in flight (ring slots). */
     public int capacity() {
         return capacity;
     }
@@ -111,6 +130,16 @@ public final class DecodeOptions {
     /** The progress listener, or null. */
     public DecodeProgress progress() {
         return progress;
+    }
+
+    /**
+     * The settings {@link RecordDecoder} needs: code page, trim, number form, metadata, float format, blank numerics,
+     * and whether the error policy turns a bad field into null ({@link ErrorPolicy.Action#NULL_FIELD}).
+     */
+    public JsonOptions jsonOptions() {
+        boolean nullOnFieldError = errorPolicy.onError(1, true) == ErrorPolicy.Action.NULL_FIELD;
+        return new JsonOptions(codePage, trim, numbersAsStrings, emitMeta, nullOnFieldError, allowBlankNumerics,
+                floatFormat);
     }
 
     /** The latency histogram, or null. */
@@ -139,6 +168,7 @@ public final class DecodeOptions {
         private Builder() {
         }
 
+        /** Code page of text and zoned fields; default cp037. */
         public Builder codePage(CodePage codePage) {
             this.codePage = Objects.requireNonNull(codePage, "codePage");
             return this;
@@ -162,6 +192,7 @@ public final class DecodeOptions {
             return this;
         }
 
+        /** What a bad record or field does to the run; default {@link ErrorPolicy#skip()}. */
         public Builder errorPolicy(ErrorPolicy errorPolicy) {
             this.errorPolicy = Objects.requireNonNull(errorPolicy, "errorPolicy");
             return this;
@@ -173,6 +204,7 @@ public final class DecodeOptions {
             return this;
         }
 
+        /** How the input is cut into records; default fixed length at the layout's length. */
         public Builder framing(FramingOptions framing) {
             this.framing = Objects.requireNonNull(framing, "framing");
             return this;
@@ -233,6 +265,7 @@ public final class DecodeOptions {
             return this;
         }
 
+        /** Called after each batch with the running counts; default none. */
         public Builder progress(DecodeProgress progress) {
             this.progress = Objects.requireNonNull(progress, "progress");
             return this;
@@ -244,6 +277,7 @@ public final class DecodeOptions {
             return this;
         }
 
+        /** The options set so far; the builder can be reused. */
         public DecodeOptions build() {
             return new DecodeOptions(this);
         }

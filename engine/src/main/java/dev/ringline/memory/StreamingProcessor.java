@@ -98,10 +98,12 @@ public final class StreamingProcessor implements MemoryBudget {
         return currentBytes.get();
     }
 
+    /** The memory bound in bytes, as configured. */
     public long maxMemoryBytes() {
         return maxMemoryBytes;
     }
 
+    /** A snapshot of the memory and throughput counters. */
     public StreamingProcessorStats stats() {
         long current = currentBytes.get();
         return new StreamingProcessorStats(maxMemoryBytes, current, 100.0 * current / maxMemoryBytes,
