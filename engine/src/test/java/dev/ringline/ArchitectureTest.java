@@ -7,6 +7,7 @@ import com.tngtech.archunit.lang.ArchRule;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The package rules of the engine's main code, checked on the compiled classes. One rule per field: to add a rule,
@@ -39,6 +40,27 @@ class ArchitectureTest {
     /** The engine (ring, pipeline, memory accounting) knows nothing about COBOL; the decoder builds on it. */
     @ArchTest
     static final ArchRule engineDoesNotUseCobol = noClasses()
-            .that().resideInAnyPackage("dev.ringline.pipeline..", "dev.ringline.memory..")
+            .that().resideInAnyPackage("dev.ringline.pipeline..", "dev.ringline.memory..", "dev.ringline.buffer..")
             .should().dependOnClassesThat().resideInAPackage("dev.ringline.cobol..");
+
+    /**
+     * The engine core does not depend on the port of the Rust API: {@code memory} ({@code WorkerPool},
+     * {@code StreamingProcessor}) is built on {@code pipeline}, which has its own {@code MemoryBudget} interface.
+     */
+    @ArchTest
+    static final ArchRule pipelineDoesNotUseTheRustApiPort = noClasses()
+            .that().resideInAPackage("dev.ringline.pipeline..")
+            .should().dependOnClassesThat().resideInAPackage("dev.ringline.memory..");
+
+    /** The reusable buffers are a leaf: the pipeline, the port and the decoder use them, they use none of those. */
+    @ArchTest
+    static final ArchRule buffersAreALeaf = noClasses()
+            .that().resideInAPackage("dev.ringline.buffer..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.ringline.pipeline..", "dev.ringline.memory..",
+                    "dev.ringline.cobol..", "dev.ringline.cli..");
+
+    /** The top-level packages (buffer, pipeline, memory, cobol, cli) depend on each other without a cycle. */
+    @ArchTest
+    static final ArchRule topLevelPackagesAreFreeOfCycles = slices().matching("dev.ringline.(*)..")
+            .should().beFreeOfCycles();
 }

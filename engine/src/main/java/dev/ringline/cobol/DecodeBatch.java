@@ -4,7 +4,7 @@ import dev.ringline.cobol.error.DecodeError;
 import dev.ringline.cobol.error.FramingException;
 import dev.ringline.cobol.error.RecordDecodeException;
 import dev.ringline.cobol.json.RecordDecoder;
-import dev.ringline.memory.ByteVector;
+import dev.ringline.buffer.ByteVector;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,5 +1,6 @@
 package dev.ringline.memory;
 
+import dev.ringline.buffer.ScratchBuffers;
 import dev.ringline.pipeline.OrderedPipeline;
 import dev.ringline.pipeline.PipelineStats;
 import dev.ringline.pipeline.RecordConsumer;

@@ -31,7 +31,7 @@ import java.util.function.ToLongFunction;
  *
  * <p>Records live in the preallocated slots of a Disruptor ring; a slot's ring sequence is the record's 0-based
  * sequence ID. The producer claims slots and fills them in place; N striped workers run the
- * {@link RecordProcessor} on their own slots with their own {@link dev.ringline.memory.ScratchBuffers}; the ordered
+ * {@link RecordProcessor} on their own slots with their own {@link dev.ringline.buffer.ScratchBuffers}; the ordered
  * stage releases each slot to the {@link RecordConsumer} only after its worker is done and every earlier slot was
  * released. The producer is gated by the ordered stage: at most {@code capacity} records (and, with a memory limit,
  * about that many bytes) are in flight, so a slow consumer slows the producer rather than growing memory.

@@ -1,6 +1,6 @@
 package dev.ringline.pipeline;
 
-import dev.ringline.memory.ScratchBuffers;
+import dev.ringline.buffer.ScratchBuffers;
 
 /**
  * The work done on one record by a pipeline worker, in parallel with other records. It reads the slot's input

@@ -2,7 +2,7 @@ package dev.ringline.pipeline;
 
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.Sequence;
-import dev.ringline.memory.ScratchBuffers;
+import dev.ringline.buffer.ScratchBuffers;
 
 import java.util.function.BooleanSupplier;
 

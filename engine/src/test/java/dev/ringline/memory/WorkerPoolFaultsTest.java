@@ -1,5 +1,6 @@
 package dev.ringline.memory;
 
+import dev.ringline.buffer.ByteVector;
 import org.junit.jupiter.api.Test;
 
 import java.lang.management.ManagementFactory;

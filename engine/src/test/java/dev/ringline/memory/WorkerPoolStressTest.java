@@ -1,5 +1,6 @@
 package dev.ringline.memory;
 
+import dev.ringline.buffer.ScratchBuffers;
 import dev.ringline.pipeline.RecordProcessingException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -1,6 +1,6 @@
 package dev.ringline.examples;
 
-import dev.ringline.memory.ByteVector;
+import dev.ringline.buffer.ByteVector;
 import dev.ringline.pipeline.OrderedPipeline;
 import dev.ringline.pipeline.PipelineStats;
 

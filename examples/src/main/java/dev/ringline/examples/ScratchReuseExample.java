@@ -1,6 +1,6 @@
 package dev.ringline.examples;
 
-import dev.ringline.memory.ScratchBuffers;
+import dev.ringline.buffer.ScratchBuffers;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -4,7 +4,7 @@ import dev.ringline.cli.SyntheticData;
 import dev.ringline.cobol.DecodeOptions;
 import dev.ringline.cobol.copybook.RecordLayout;
 import dev.ringline.cobol.json.RecordDecoder;
-import dev.ringline.memory.ByteVector;
+import dev.ringline.buffer.ByteVector;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;

@@ -1,7 +1,7 @@
 package dev.ringline.perf;
 
 import dev.ringline.cobol.json.RecordDecoder;
-import dev.ringline.memory.ByteVector;
+import dev.ringline.buffer.ByteVector;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -7,7 +7,7 @@ import dev.ringline.cobol.DecodeOptions;
 import dev.ringline.cobol.DecodeSummary;
 import dev.ringline.cobol.copybook.RecordLayout;
 import dev.ringline.cobol.json.RecordDecoder;
-import dev.ringline.memory.ByteVector;
+import dev.ringline.buffer.ByteVector;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

@@ -1,8 +1,8 @@
 package dev.ringline.cobol.codec;
 
 import dev.ringline.cobol.error.ErrorCode;
-import dev.ringline.memory.ByteVector;
-import dev.ringline.memory.DigitBuffer;
+import dev.ringline.buffer.ByteVector;
+import dev.ringline.buffer.DigitBuffer;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;

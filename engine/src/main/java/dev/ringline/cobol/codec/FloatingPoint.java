@@ -1,7 +1,7 @@
 package dev.ringline.cobol.codec;
 
 import dev.ringline.cobol.error.ErrorCode;
-import dev.ringline.memory.ByteVector;
+import dev.ringline.buffer.ByteVector;
 
 /**
  * COMP-1 (4 bytes) and COMP-2 (8 bytes) floating point, big-endian, in IBM hexadecimal or IEEE 754 format.

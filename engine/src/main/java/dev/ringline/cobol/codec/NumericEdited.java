@@ -133,7 +133,7 @@ public final class NumericEdited {
     }
 
     /** Brings {@code fractionDigits} shown fraction digits to {@code scale} by appending or removing zeros. */
-    private static void rescale(dev.ringline.memory.DigitBuffer digits, int fractionDigits, int scale) {
+    private static void rescale(dev.ringline.buffer.DigitBuffer digits, int fractionDigits, int scale) {
         if (fractionDigits > scale) {
             throw new FieldDecodeException(ErrorCode.BAD_EDITED_NUMBER,
                     "edited field shows " + fractionDigits + " fraction digits, more than scale " + scale);

@@ -3,7 +3,7 @@ package dev.ringline.cobol.framing;
 import dev.ringline.cobol.error.CobolException;
 import dev.ringline.cobol.error.ErrorCode;
 import dev.ringline.cobol.error.FramingException;
-import dev.ringline.memory.ByteVector;
+import dev.ringline.buffer.ByteVector;
 
 import java.io.IOException;
 import java.io.InputStream;

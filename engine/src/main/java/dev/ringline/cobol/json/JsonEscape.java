@@ -1,6 +1,6 @@
 package dev.ringline.cobol.json;
 
-import dev.ringline.memory.ByteVector;
+import dev.ringline.buffer.ByteVector;
 
 /**
  * JSON string escaping as Jackson writes it: {@code "} and {@code \} backslashed, U+0008/9/A/C/D as {@code \b \t

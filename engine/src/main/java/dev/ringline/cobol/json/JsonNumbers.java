@@ -1,6 +1,6 @@
 package dev.ringline.cobol.json;
 
-import dev.ringline.memory.ByteVector;
+import dev.ringline.buffer.ByteVector;
 
 /** Numbers written as JSON text straight into a {@link ByteVector}, without allocating. */
 final class JsonNumbers {

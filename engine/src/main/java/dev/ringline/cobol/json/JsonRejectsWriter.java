@@ -3,7 +3,7 @@ package dev.ringline.cobol.json;
 import dev.ringline.cobol.error.CobolException;
 import dev.ringline.cobol.error.DecodeError;
 import dev.ringline.cobol.error.ErrorCode;
-import dev.ringline.memory.ByteVector;
+import dev.ringline.buffer.ByteVector;
 
 import java.io.IOException;
 import java.io.OutputStream;

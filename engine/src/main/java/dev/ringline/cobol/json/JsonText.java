@@ -1,6 +1,6 @@
 package dev.ringline.cobol.json;
 
-import dev.ringline.memory.ByteVector;
+import dev.ringline.buffer.ByteVector;
 
 import java.util.Objects;
 

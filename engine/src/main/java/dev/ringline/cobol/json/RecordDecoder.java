@@ -17,7 +17,7 @@ import dev.ringline.cobol.error.DecodeError;
 import dev.ringline.cobol.error.ErrorCode;
 import dev.ringline.cobol.error.RecordDecodeException;
 import dev.ringline.cobol.framing.RecordLengthFunction;
-import dev.ringline.memory.ByteVector;
+import dev.ringline.buffer.ByteVector;
 
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -2,7 +2,7 @@ package dev.ringline.cobol.codec;
 
 import dev.ringline.cobol.SharedTestData;
 import dev.ringline.cobol.codec.FloatingPoint.Format;
-import dev.ringline.memory.ByteVector;
+import dev.ringline.buffer.ByteVector;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package dev.ringline.cobol.codec;
 
 import dev.ringline.cobol.codec.FloatingPoint.Format;
-import dev.ringline.memory.ByteVector;
+import dev.ringline.buffer.ByteVector;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;

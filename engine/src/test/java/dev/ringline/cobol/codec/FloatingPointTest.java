@@ -2,7 +2,7 @@ package dev.ringline.cobol.codec;
 
 import dev.ringline.cobol.codec.FloatingPoint.Format;
 import dev.ringline.cobol.error.ErrorCode;
-import dev.ringline.memory.ByteVector;
+import dev.ringline.buffer.ByteVector;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

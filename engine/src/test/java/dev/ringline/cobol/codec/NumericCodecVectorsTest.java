@@ -1,7 +1,7 @@
 package dev.ringline.cobol.codec;
 
 import dev.ringline.cobol.error.ErrorCode;
-import dev.ringline.memory.ByteVector;
+import dev.ringline.buffer.ByteVector;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

@@ -3,7 +3,7 @@ package dev.ringline.cobol.framing;
 import dev.ringline.cobol.SharedTestData;
 import dev.ringline.cobol.error.ErrorCode;
 import dev.ringline.cobol.error.FramingException;
-import dev.ringline.memory.ByteVector;
+import dev.ringline.buffer.ByteVector;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package dev.ringline.cobol.framing;
 
-import dev.ringline.memory.ByteVector;
+import dev.ringline.buffer.ByteVector;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;

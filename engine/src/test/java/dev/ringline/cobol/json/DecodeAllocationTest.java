@@ -6,7 +6,7 @@ import dev.ringline.cobol.codec.DecodedNumber;
 import dev.ringline.cobol.codec.NumericFormat;
 import dev.ringline.cobol.codec.PackedDecimal;
 import dev.ringline.cobol.codec.ZonedDecimal;
-import dev.ringline.memory.ByteVector;
+import dev.ringline.buffer.ByteVector;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 

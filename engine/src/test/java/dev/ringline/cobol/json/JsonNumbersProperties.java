@@ -1,6 +1,6 @@
 package dev.ringline.cobol.json;
 
-import dev.ringline.memory.ByteVector;
+import dev.ringline.buffer.ByteVector;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;

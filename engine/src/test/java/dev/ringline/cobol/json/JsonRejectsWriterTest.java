@@ -137,7 +137,7 @@ class JsonRejectsWriterTest {
             src[i] = (byte) (i * 37 + 200);
         }
         for (int len = 0; len <= 12; len++) {
-            dev.ringline.memory.ByteVector out = new dev.ringline.memory.ByteVector(0);
+            dev.ringline.buffer.ByteVector out = new dev.ringline.buffer.ByteVector(0);
             JsonRejectsWriter.appendBase64(src, 3, len, out);
             assertEquals(Base64.getEncoder().encodeToString(Arrays.copyOfRange(src, 3, 3 + len)),
                     new String(out.toByteArray(), StandardCharsets.US_ASCII), "length " + len);

@@ -2,7 +2,7 @@ package dev.ringline.cobol.json;
 
 import dev.ringline.cobol.SharedTestData;
 import dev.ringline.cobol.codec.CodePageFixtures;
-import dev.ringline.memory.ByteVector;
+import dev.ringline.buffer.ByteVector;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

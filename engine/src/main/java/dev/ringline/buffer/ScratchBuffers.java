@@ -1,4 +1,4 @@
-package dev.ringline.memory;
+package dev.ringline.buffer;
 
 /**
  * Reusable buffers owned by one worker thread, so decoding a record allocates nothing once the buffers have

@@ -1,4 +1,4 @@
-package dev.ringline.memory;
+package dev.ringline.buffer;
 
 /**
  * A small growable byte vector for the digits of one numeric field, with 32 bytes preallocated: enough for any

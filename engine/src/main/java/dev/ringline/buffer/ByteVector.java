@@ -1,4 +1,4 @@
-package dev.ringline.memory;
+package dev.ringline.buffer;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package dev.ringline.memory;
+package dev.ringline.buffer;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
