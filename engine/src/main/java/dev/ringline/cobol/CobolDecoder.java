@@ -89,19 +89,33 @@ public final class CobolDecoder {
             }
             pipeline.close();
         } catch (InterruptedException e) {
-            pipeline.abort(Duration.ofSeconds(30));
-            Thread.currentThread().interrupt();
+            try {
+                stop(pipeline, e);
+            } finally {
+                Thread.currentThread().interrupt();
+            }
             throw new InterruptedIOException("interrupted while decoding");
         } catch (RuntimeException e) {
-            pipeline.abort(Duration.ofSeconds(30));
+            stop(pipeline, e);
             writer.throwIfFailed(); // the consumer's own failure explains the producer's
             throw readFailure(e);
         } catch (Error e) {
-            pipeline.abort(Duration.ofSeconds(30));
+            stop(pipeline, e);
             throw e;
         }
         writer.finishAfterPipeline();
         return writer.summary();
+    }
+
+    /**
+     * Aborts the pipeline after a failure. If its ordered thread did not end it may still be writing the writer's
+     * state and the caller's stream: fail with the cause attached rather than read that state concurrently.
+     */
+    private static void stop(OrderedPipeline<DecodeBatch> pipeline, Throwable cause) {
+        if (!pipeline.abort(Duration.ofSeconds(30))) {
+            throw new IllegalStateException("decoder threads did not stop within 30 s after a failure; the output"
+                    + " stream may still be written to", cause);
+        }
     }
 
     /** Decodes on the calling thread alone; the same output and accounting as {@link #decode}. */

@@ -84,6 +84,10 @@ final class StripedWorker<E> implements EventHandler<Slot<E>> {
     private boolean awaitWindow(long sequence) {
         waitingFor = sequence;
         backoff.reset();
+        // Everything before this sequence is done by this worker or not ours: say so before waiting. Otherwise
+        // sequences skipped since our last report would hold the ordered stage back, and with it the window.
+        progress.setVolatile(sequence - 1);
+        orderedStage.wake();
         while (true) {
             windowEnd = window.released().get() + window.size();
             if (sequence <= windowEnd) {

@@ -122,6 +122,25 @@ class WorkerPoolFaultsTest {
     }
 
     @Test
+    void aWindowSmallerThanAWorkersFirstStripeDoesNotDeadlock() throws Exception {
+        // 4 workers, stripes of 2: worker 1's first input (2) is beyond a window of 2, so it waits at once. It must
+        // first report the sequences it skipped, or the ordered stage never releases input 0 and nothing moves.
+        List<Integer> results = within(WAIT, () -> {
+            try (WorkerPool<Integer, Integer> pool = new WorkerPool<>(4, 16, 2, (n, scratch) -> n + 100)) {
+                for (int i = 0; i < 12; i++) {
+                    pool.submit(i);
+                }
+                List<Integer> got = new ArrayList<>();
+                for (int i = 0; i < 12; i++) {
+                    got.add(pool.recvOrdered().orElseThrow());
+                }
+                return got;
+            }
+        });
+        assertEquals(IntStream.range(100, 112).boxed().collect(Collectors.toList()), results);
+    }
+
+    @Test
     void channelCapacityBoundsInputsInFlight() throws Exception {
         try (WorkerPool<Integer, Integer> pool = new WorkerPool<>(2, 5, 2, (n, scratch) -> n)) {
             for (int i = 0; i < 5; i++) {

@@ -31,6 +31,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WorkerPoolStressTest {
     private static final long SECONDS = Long.getLong("ringline.stress.seconds", 2);
     private static final Duration BOUND = Duration.ofSeconds(30);
+    private static final Duration ROUND_BOUND = Duration.ofSeconds(50);
+
+    /** Runs one round on its own thread: a hang fails the test after {@code ROUND_BOUND} instead of stalling the build. */
+    private static void bounded(String what, java.util.concurrent.Callable<Void> round) throws Exception {
+        java.util.concurrent.ExecutorService runner = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            runner.submit(round).get(ROUND_BOUND.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError(what + ": the round did not finish within " + ROUND_BOUND, e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof Error) {
+                throw (Error) e.getCause();
+            }
+            throw e;
+        } finally {
+            runner.shutdownNow();
+        }
+    }
 
     private static boolean failsOn(long input) {
         return Long.hashCode(input * 0x9E3779B97F4A7C15L) % 23 == 0;
@@ -58,12 +76,16 @@ class WorkerPoolStressTest {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS);
         int round = 0;
         do {
-            SplittableRandom random = new SplittableRandom(seed + round);
-            if (random.nextBoolean()) {
-                submittersAndReceiver(random, "seed " + (seed + round));
-            } else {
-                mapOnOneThread(random, "seed " + (seed + round));
-            }
+            long roundSeed = seed + round;
+            bounded("seed " + roundSeed, () -> {
+                SplittableRandom random = new SplittableRandom(roundSeed);
+                if (random.nextBoolean()) {
+                    submittersAndReceiver(random, "seed " + roundSeed);
+                } else {
+                    mapOnOneThread(random, "seed " + roundSeed);
+                }
+                return null;
+            });
             round++;
         } while (System.nanoTime() < end);
         await().atMost(BOUND).until(WorkerPoolStressTest::noPoolThreads);

@@ -29,6 +29,24 @@ class PipelineStressTest {
     private static final long SECONDS = Long.getLong("ringline.stress.seconds", 2);
     private static final Duration BOUND = Duration.ofSeconds(30);
     private static final long PRODUCER_SHIFT = 32;
+    private static final Duration ROUND_BOUND = Duration.ofSeconds(50);
+
+    /** Runs one round on its own thread: a hang fails the test after {@code ROUND_BOUND} instead of stalling the build. */
+    private static void bounded(String what, java.util.concurrent.Callable<Void> round) throws Exception {
+        java.util.concurrent.ExecutorService runner = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            runner.submit(round).get(ROUND_BOUND.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError(what + ": the round did not finish within " + ROUND_BOUND, e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof Error) {
+                throw (Error) e.getCause();
+            }
+            throw e;
+        } finally {
+            runner.shutdownNow();
+        }
+    }
 
     @Test
     @Timeout(value = 60, unit = TimeUnit.MINUTES) // -Pstress runs for minutes; the default build for ~2 s
@@ -37,7 +55,12 @@ class PipelineStressTest {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS);
         int round = 0;
         do {
-            runRound(seed + round, round);
+            long roundSeed = seed + round;
+            int n = round;
+            bounded("seed " + roundSeed, () -> {
+                runRound(roundSeed, n);
+                return null;
+            });
             round++;
         } while (System.nanoTime() < end);
         assertTrue(round > 0);
