@@ -5,6 +5,6 @@
  * read and the reusable {@code DecodedNumber} they fill without allocating. The encoders exist for test data
  * generation.
  *
- * <p>May use: {@code dev.ringline.cobol.error} and {@code dev.ringline.memory} (buffers).
+ * <p>May use: {@code dev.ringline.cobol.error} and {@code dev.ringline.buffer}.
  */
 package dev.ringline.cobol.codec;

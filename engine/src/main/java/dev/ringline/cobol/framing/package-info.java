@@ -5,6 +5,6 @@
  * input are {@code FramingException}s.
  *
  * <p>May use: {@code dev.ringline.cobol.error}, the lower cobol packages (it needs none today) and
- * {@code dev.ringline.memory} (buffers).
+ * {@code dev.ringline.buffer}.
  */
 package dev.ringline.cobol.framing;

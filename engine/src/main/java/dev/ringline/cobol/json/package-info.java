@@ -5,6 +5,6 @@
  * rejects output ({@link dev.ringline.cobol.json.RejectsSink}, {@link dev.ringline.cobol.json.JsonRejectsWriter}).
  *
  * <p>May use: {@code error}, {@code codec}, {@code copybook} and {@code framing} of {@code dev.ringline.cobol},
- * and {@code dev.ringline.memory}. Not the facade above it.
+ * and {@code dev.ringline.buffer}. Not the facade above it.
  */
 package dev.ringline.cobol.json;
