@@ -633,7 +633,7 @@ public final class OrderedPipeline<E> implements AutoCloseable {
      */
     @Override
     public void close() {
-        close(null);
+        closeWithin(null);
     }
 
     /**
@@ -644,9 +644,15 @@ public final class OrderedPipeline<E> implements AutoCloseable {
      * @throws IllegalArgumentException if {@code timeout} is not positive
      */
     public void close(Duration timeout) {
-        if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive: " + timeout);
         }
+        closeWithin(timeout);
+    }
+
+    /** Closes; {@code timeout} bounds the whole drain, or null for no bound but the stall timeout. */
+    private void closeWithin(Duration timeout) {
         if (Thread.currentThread() == orderedThread || workerThreads.contains(Thread.currentThread())) {
             // Draining needs this very thread to return first: refuse rather than wait forever.
             throw new IllegalStateException("close() called from a pipeline thread (" + Thread.currentThread().getName()
