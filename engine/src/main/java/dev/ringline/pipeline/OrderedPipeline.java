@@ -78,9 +78,10 @@ public final class OrderedPipeline<E> implements AutoCloseable {
     /**
      * Park cap of the ordered stage while a worker is in the middle of a batch: workers publish per-record progress
      * with a release store (a full fence per record would cost more than the rest of the hand-off) and fence only at
-     * their batch end, so a per-record wake-up can be missed and this bounds the delay.
+     * their batch end, so a per-record wake-up can be missed (only when the stage registers within nanoseconds of
+     * the store) and this bounds the delay. Parks start at 1 ms and double up to it.
      */
-    private static final long MID_BATCH_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final long MID_BATCH_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     /** Park cap of a producer waiting on a memory budget that others may release without telling the pipeline. */
     private static final long BUDGET_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     /** How often a closing thread looks for progress while the ordered stage drains. */
