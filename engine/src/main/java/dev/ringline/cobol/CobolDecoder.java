@@ -1,5 +1,15 @@
 package dev.ringline.cobol;
 
+import dev.ringline.cobol.copybook.RecordLayout;
+import dev.ringline.cobol.error.CobolException;
+import dev.ringline.cobol.error.DecodeError;
+import dev.ringline.cobol.error.ErrorCode;
+import dev.ringline.cobol.error.FramingException;
+import dev.ringline.cobol.framing.FramingOptions;
+import dev.ringline.cobol.framing.RecordFormat;
+import dev.ringline.cobol.framing.RecordReader;
+import dev.ringline.cobol.json.RecordDecoder;
+import dev.ringline.cobol.json.RejectsSink;
 import dev.ringline.memory.ByteVector;
 import dev.ringline.memory.ScratchBuffers;
 import dev.ringline.memory.StreamingProcessor;
@@ -45,7 +55,7 @@ public final class CobolDecoder {
      */
     public static DecodeSummary decode(ReadableByteChannel in, RecordLayout layout, DecodeOptions options,
                                        OutputStream out) throws IOException {
-        RecordDecoder decoder = RecordDecoder.compile(layout, options);
+        RecordDecoder decoder = RecordDecoder.compile(layout, options.jsonOptions());
         OrderedWriter writer = new OrderedWriter(options, out);
         RecordReader reader = reader(in, layout, options, decoder);
         OrderedPipeline<DecodeBatch> pipeline = OrderedPipeline.<DecodeBatch>builder(DecodeBatch::new,
@@ -97,7 +107,7 @@ public final class CobolDecoder {
     /** Decodes on the calling thread alone; the same output and accounting as {@link #decode}. */
     public static DecodeSummary decodeSequential(ReadableByteChannel in, RecordLayout layout, DecodeOptions options,
                                                  OutputStream out) throws IOException {
-        RecordDecoder decoder = RecordDecoder.compile(layout, options);
+        RecordDecoder decoder = RecordDecoder.compile(layout, options.jsonOptions());
         RecordDecoder.Context ctx = decoder.newContext();
         OrderedWriter writer = new OrderedWriter(options, out);
         RecordReader reader = reader(in, layout, options, decoder);

@@ -1,5 +1,8 @@
 package dev.ringline.cobol;
 
+import dev.ringline.cobol.error.CobolException;
+import dev.ringline.cobol.error.DecodeError;
+
 /**
  * A decode stopped early because the error policy said so (fail fast, or more errors than allowed). The output
  * holds every record before the failing one; {@link #summary()} counts what was read, written and rejected.

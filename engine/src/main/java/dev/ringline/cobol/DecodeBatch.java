@@ -1,5 +1,9 @@
 package dev.ringline.cobol;
 
+import dev.ringline.cobol.error.DecodeError;
+import dev.ringline.cobol.error.FramingException;
+import dev.ringline.cobol.error.RecordDecodeException;
+import dev.ringline.cobol.json.RecordDecoder;
 import dev.ringline.memory.ByteVector;
 
 import java.util.ArrayList;

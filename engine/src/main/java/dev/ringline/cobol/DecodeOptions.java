@@ -1,5 +1,12 @@
 package dev.ringline.cobol;
 
+import dev.ringline.cobol.codec.CodePage;
+import dev.ringline.cobol.codec.FloatingPoint;
+import dev.ringline.cobol.framing.FramingOptions;
+import dev.ringline.cobol.json.JsonOptions;
+import dev.ringline.cobol.json.RecordDecoder;
+import dev.ringline.cobol.json.RejectsSink;
+import dev.ringline.cobol.json.Trim;
 import org.HdrHistogram.Histogram;
 
 import java.util.Objects;
@@ -111,6 +118,16 @@ public final class DecodeOptions {
     /** The progress listener, or null. */
     public DecodeProgress progress() {
         return progress;
+    }
+
+    /**
+     * The settings {@link RecordDecoder} needs: code page, trim, number form, metadata, float format, blank numerics,
+     * and whether the error policy turns a bad field into null ({@link ErrorPolicy.Action#NULL_FIELD}).
+     */
+    public JsonOptions jsonOptions() {
+        boolean nullOnFieldError = errorPolicy.onError(1, true) == ErrorPolicy.Action.NULL_FIELD;
+        return new JsonOptions(codePage, trim, numbersAsStrings, emitMeta, nullOnFieldError, allowBlankNumerics,
+                floatFormat);
     }
 
     /** The latency histogram, or null. */

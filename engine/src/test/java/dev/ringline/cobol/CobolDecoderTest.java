@@ -1,5 +1,18 @@
 package dev.ringline.cobol;
 
+import dev.ringline.cobol.codec.BinaryInteger;
+import dev.ringline.cobol.codec.CodePage;
+import dev.ringline.cobol.codec.NumericFormat;
+import dev.ringline.cobol.codec.PackedDecimal;
+import dev.ringline.cobol.codec.ZonedDecimal;
+import dev.ringline.cobol.copybook.Copybook;
+import dev.ringline.cobol.copybook.CopybookException;
+import dev.ringline.cobol.copybook.RecordLayout;
+import dev.ringline.cobol.error.DecodeError;
+import dev.ringline.cobol.error.ErrorCode;
+import dev.ringline.cobol.framing.FramingOptions;
+import dev.ringline.cobol.json.JsonRejectsWriter;
+import dev.ringline.cobol.json.RejectsSink;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.Size;
@@ -318,7 +331,7 @@ class CobolDecoderTest {
             assertEquals(1, s.recordsRejected());
         }
         @SuppressWarnings("unchecked")
-        Map<String, Object> line = (Map<String, Object>) MiniJson.parse(
+        Map<String, Object> line = (Map<String, Object>) Json.parse(
                 rejects.toString(StandardCharsets.UTF_8).trim());
         assertEquals(new BigDecimal(2), line.get("_record"));
         assertEquals("BAD_PACKED_DIGIT", line.get("code"));

@@ -6,12 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Finds the shared Cobrix suite ({@code shared/testdata/cobrix}) above the working directory. */
-final class SharedTestData {
+public final class SharedTestData {
     private SharedTestData() {
     }
 
     /** The folder, or the calling test is skipped (aborted) with a message saying it is absent. */
-    static Path cobrix() {
+    public static Path cobrix() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve("shared/testdata/cobrix");
             if (Files.isDirectory(candidate)) {

@@ -1,15 +1,15 @@
 package dev.ringline.cli;
 
-import dev.ringline.cobol.CodePage;
-import dev.ringline.cobol.Copybook;
-import dev.ringline.cobol.DecodeError;
 import dev.ringline.cobol.DecodeOptions;
 import dev.ringline.cobol.ErrorPolicy;
-import dev.ringline.cobol.FloatingPoint;
-import dev.ringline.cobol.FramingOptions;
-import dev.ringline.cobol.JsonRejectsWriter;
-import dev.ringline.cobol.RecordLayout;
-import dev.ringline.cobol.Trim;
+import dev.ringline.cobol.codec.CodePage;
+import dev.ringline.cobol.codec.FloatingPoint;
+import dev.ringline.cobol.copybook.Copybook;
+import dev.ringline.cobol.copybook.RecordLayout;
+import dev.ringline.cobol.error.DecodeError;
+import dev.ringline.cobol.framing.FramingOptions;
+import dev.ringline.cobol.json.JsonRejectsWriter;
+import dev.ringline.cobol.json.Trim;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

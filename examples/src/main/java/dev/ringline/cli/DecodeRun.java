@@ -4,7 +4,7 @@ import dev.ringline.cobol.CobolDecoder;
 import dev.ringline.cobol.DecodeAbortedException;
 import dev.ringline.cobol.DecodeOptions;
 import dev.ringline.cobol.DecodeSummary;
-import dev.ringline.cobol.RecordLayout;
+import dev.ringline.cobol.copybook.RecordLayout;
 import org.HdrHistogram.Histogram;
 
 import java.io.IOException;

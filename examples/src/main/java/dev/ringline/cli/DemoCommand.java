@@ -1,10 +1,10 @@
 package dev.ringline.cli;
 
-import dev.ringline.cobol.CodePage;
-import dev.ringline.cobol.Copybook;
 import dev.ringline.cobol.DecodeOptions;
-import dev.ringline.cobol.FramingOptions;
-import dev.ringline.cobol.RecordLayout;
+import dev.ringline.cobol.codec.CodePage;
+import dev.ringline.cobol.copybook.Copybook;
+import dev.ringline.cobol.copybook.RecordLayout;
+import dev.ringline.cobol.framing.FramingOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -1,8 +1,8 @@
 package dev.ringline.cli;
 
-import dev.ringline.cobol.CobolException;
-import dev.ringline.cobol.CopybookException;
-import dev.ringline.cobol.ErrorCode;
+import dev.ringline.cobol.copybook.CopybookException;
+import dev.ringline.cobol.error.CobolException;
+import dev.ringline.cobol.error.ErrorCode;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;

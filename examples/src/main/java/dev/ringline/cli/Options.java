@@ -1,7 +1,7 @@
 package dev.ringline.cli;
 
-import dev.ringline.cobol.Copybook;
-import dev.ringline.cobol.RecordLayout;
+import dev.ringline.cobol.copybook.Copybook;
+import dev.ringline.cobol.copybook.RecordLayout;
 
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,13 +1,13 @@
 package dev.ringline.cli;
 
-import dev.ringline.cobol.BinaryInteger;
-import dev.ringline.cobol.CodePage;
-import dev.ringline.cobol.Field;
-import dev.ringline.cobol.FieldType;
-import dev.ringline.cobol.NumericFormat;
-import dev.ringline.cobol.PackedDecimal;
-import dev.ringline.cobol.RecordLayout;
-import dev.ringline.cobol.ZonedDecimal;
+import dev.ringline.cobol.codec.BinaryInteger;
+import dev.ringline.cobol.codec.CodePage;
+import dev.ringline.cobol.codec.NumericFormat;
+import dev.ringline.cobol.codec.PackedDecimal;
+import dev.ringline.cobol.codec.ZonedDecimal;
+import dev.ringline.cobol.copybook.Field;
+import dev.ringline.cobol.copybook.FieldType;
+import dev.ringline.cobol.copybook.RecordLayout;
 
 import java.util.ArrayList;
 import java.util.List;

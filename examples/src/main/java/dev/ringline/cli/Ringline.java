@@ -1,6 +1,6 @@
 package dev.ringline.cli;
 
-import dev.ringline.cobol.CodePage;
+import dev.ringline.cobol.codec.CodePage;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

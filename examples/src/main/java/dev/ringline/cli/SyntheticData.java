@@ -1,8 +1,8 @@
 package dev.ringline.cli;
 
-import dev.ringline.cobol.CodePage;
-import dev.ringline.cobol.Copybook;
-import dev.ringline.cobol.RecordLayout;
+import dev.ringline.cobol.codec.CodePage;
+import dev.ringline.cobol.copybook.Copybook;
+import dev.ringline.cobol.copybook.RecordLayout;
 
 import java.io.IOException;
 import java.nio.file.Path;

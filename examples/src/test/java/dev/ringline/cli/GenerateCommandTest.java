@@ -1,9 +1,9 @@
 package dev.ringline.cli;
 
-import dev.ringline.cobol.CodePage;
-import dev.ringline.cobol.Copybook;
-import dev.ringline.cobol.Field;
-import dev.ringline.cobol.RecordLayout;
+import dev.ringline.cobol.codec.CodePage;
+import dev.ringline.cobol.copybook.Copybook;
+import dev.ringline.cobol.copybook.Field;
+import dev.ringline.cobol.copybook.RecordLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

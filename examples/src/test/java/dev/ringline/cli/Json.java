@@ -1,151 +1,66 @@
 package dev.ringline.cli;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A small JSON reader for tests: objects become maps, arrays lists, numbers BigDecimal. */
+/**
+ * Reads the JSON our writer produced with Jackson, an independent parser, strictly: a duplicate key, trailing text
+ * or any non-standard token fails. Objects become ordered maps, arrays lists, strings String, literals Boolean or
+ * null, and every number an exact BigDecimal with the scale as written ({@code 12.30} stays {@code 12.30}; integers
+ * are read as BigInteger and converted, so no digit goes through a double).
+ */
 final class Json {
-    private final String text;
-    private int at;
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
-    private Json(String text) {
-        this.text = text;
+    private Json() {
     }
 
+    /** Parses one JSON value. */
     static Object parse(String text) {
-        Json json = new Json(text);
-        Object value = json.value();
-        json.space();
-        if (json.at != text.length()) {
-            throw new IllegalArgumentException("trailing text at " + json.at + ": " + text);
+        try {
+            return numbersAsDecimals(MAPPER.readValue(text, Object.class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException("not valid JSON: " + text, e);
         }
-        return value;
     }
 
+    /** Parses one JSON object. */
     @SuppressWarnings("unchecked")
     static Map<String, Object> object(String text) {
         return (Map<String, Object>) parse(text);
     }
 
-    private void space() {
-        while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
-            at++;
+    @SuppressWarnings("unchecked")
+    private static Object numbersAsDecimals(Object value) {
+        if (value instanceof BigInteger) {
+            return new BigDecimal((BigInteger) value);
         }
-    }
-
-    private Object value() {
-        space();
-        char c = text.charAt(at);
-        switch (c) {
-            case '{':
-                return object();
-            case '[':
-                return array();
-            case '"':
-                return string();
-            case 'n':
-                expect("null");
-                return null;
-            case 't':
-                expect("true");
-                return Boolean.TRUE;
-            case 'f':
-                expect("false");
-                return Boolean.FALSE;
-            default:
-                return number();
+        if (value instanceof Map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            ((Map<String, Object>) value).forEach((k, v) -> out.put(k, numbersAsDecimals(v)));
+            return out;
         }
-    }
-
-    private void expect(String word) {
-        if (!text.startsWith(word, at)) {
-            throw new IllegalArgumentException("expected " + word + " at " + at);
-        }
-        at += word.length();
-    }
-
-    private Map<String, Object> object() {
-        Map<String, Object> map = new LinkedHashMap<>();
-        at++;
-        space();
-        if (text.charAt(at) == '}') {
-            at++;
-            return map;
-        }
-        while (true) {
-            space();
-            String key = string();
-            space();
-            expect(":");
-            map.put(key, value());
-            space();
-            char c = text.charAt(at++);
-            if (c == '}') {
-                return map;
+        if (value instanceof List) {
+            List<Object> out = new ArrayList<>();
+            for (Object v : (List<Object>) value) {
+                out.add(numbersAsDecimals(v));
             }
-            if (c != ',') {
-                throw new IllegalArgumentException("expected , or } at " + (at - 1));
-            }
+            return out;
         }
-    }
-
-    private List<Object> array() {
-        List<Object> list = new ArrayList<>();
-        at++;
-        space();
-        if (text.charAt(at) == ']') {
-            at++;
-            return list;
-        }
-        while (true) {
-            list.add(value());
-            space();
-            char c = text.charAt(at++);
-            if (c == ']') {
-                return list;
-            }
-            if (c != ',') {
-                throw new IllegalArgumentException("expected , or ] at " + (at - 1));
-            }
-        }
-    }
-
-    private String string() {
-        expect("\"");
-        StringBuilder sb = new StringBuilder();
-        while (true) {
-            char c = text.charAt(at++);
-            if (c == '"') {
-                return sb.toString();
-            }
-            if (c == '\\') {
-                char e = text.charAt(at++);
-                switch (e) {
-                    case 'n': sb.append('\n'); break;
-                    case 't': sb.append('\t'); break;
-                    case 'r': sb.append('\r'); break;
-                    case 'b': sb.append('\b'); break;
-                    case 'f': sb.append('\f'); break;
-                    case 'u':
-                        sb.append((char) Integer.parseInt(text.substring(at, at + 4), 16));
-                        at += 4;
-                        break;
-                    default: sb.append(e);
-                }
-            } else {
-                sb.append(c);
-            }
-        }
-    }
-
-    private BigDecimal number() {
-        int start = at;
-        while (at < text.length() && "+-0123456789.eE".indexOf(text.charAt(at)) >= 0) {
-            at++;
-        }
-        return new BigDecimal(text.substring(start, at));
+        return value;
     }
 }

@@ -1,10 +1,10 @@
 package dev.ringline.examples;
 
 import dev.ringline.cobol.CobolDecoder;
-import dev.ringline.cobol.Copybook;
 import dev.ringline.cobol.DecodeOptions;
 import dev.ringline.cobol.DecodeSummary;
-import dev.ringline.cobol.RecordLayout;
+import dev.ringline.cobol.copybook.Copybook;
+import dev.ringline.cobol.copybook.RecordLayout;
 import dev.ringline.memory.WorkerPool;
 import dev.ringline.pipeline.OrderedPipeline;
 import org.junit.jupiter.api.Test;

@@ -2,8 +2,8 @@ package dev.ringline.perf;
 
 import dev.ringline.cli.SyntheticData;
 import dev.ringline.cobol.DecodeOptions;
-import dev.ringline.cobol.RecordDecoder;
-import dev.ringline.cobol.RecordLayout;
+import dev.ringline.cobol.copybook.RecordLayout;
+import dev.ringline.cobol.json.RecordDecoder;
 import dev.ringline.memory.ByteVector;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -51,7 +51,7 @@ public class CodecBenchmark {
             RecordLayout layout = SyntheticData.layout(workload);
             recordLength = layout.length();
             records = SyntheticData.records(workload, RECORDS, 42);
-            decoder = RecordDecoder.compile(layout, DecodeOptions.defaults());
+            decoder = RecordDecoder.compile(layout, DecodeOptions.defaults().jsonOptions());
             context = decoder.newContext();
             out = new ByteVector(RECORDS_PER_FLUSH * recordLength * 4);
         }

@@ -1,6 +1,6 @@
 package dev.ringline.perf;
 
-import dev.ringline.cobol.RecordDecoder;
+import dev.ringline.cobol.json.RecordDecoder;
 import dev.ringline.memory.ByteVector;
 
 import java.io.IOException;

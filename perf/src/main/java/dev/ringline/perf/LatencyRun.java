@@ -2,8 +2,8 @@ package dev.ringline.perf;
 
 import dev.ringline.cli.SyntheticData;
 import dev.ringline.cobol.DecodeOptions;
-import dev.ringline.cobol.RecordDecoder;
-import dev.ringline.cobol.RecordLayout;
+import dev.ringline.cobol.copybook.RecordLayout;
+import dev.ringline.cobol.json.RecordDecoder;
 import dev.ringline.memory.ByteVector;
 import dev.ringline.pipeline.OrderedPipeline;
 import org.HdrHistogram.Histogram;
@@ -30,7 +30,7 @@ final class LatencyRun {
         RecordLayout layout = SyntheticData.layout("display");
         this.length = layout.length();
         this.records = SyntheticData.records("display", POOL, 7);
-        this.decoder = RecordDecoder.compile(layout, DecodeOptions.defaults());
+        this.decoder = RecordDecoder.compile(layout, DecodeOptions.defaults().jsonOptions());
         this.workers = workers;
     }
 

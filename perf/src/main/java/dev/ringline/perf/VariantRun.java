@@ -5,8 +5,8 @@ import dev.ringline.cli.SyntheticData;
 import dev.ringline.cobol.CobolDecoder;
 import dev.ringline.cobol.DecodeOptions;
 import dev.ringline.cobol.DecodeSummary;
-import dev.ringline.cobol.RecordDecoder;
-import dev.ringline.cobol.RecordLayout;
+import dev.ringline.cobol.copybook.RecordLayout;
+import dev.ringline.cobol.json.RecordDecoder;
 import dev.ringline.memory.ByteVector;
 
 import java.io.IOException;
@@ -87,7 +87,7 @@ final class VariantRun {
                 break;
             }
             case "executor": {
-                RecordDecoder decoder = RecordDecoder.compile(layout, DecodeOptions.defaults());
+                RecordDecoder decoder = RecordDecoder.compile(layout, DecodeOptions.defaults().jsonOptions());
                 try (FileChannel in = FileChannel.open(file)) {
                     records = ExecutorBaseline.decode(in, layout.length(), decoder, workers, WINDOW, sink);
                 }
@@ -118,7 +118,7 @@ final class VariantRun {
         long records = data.length / len;
         long[] produced = new long[threads];
         Thread[] all = new Thread[threads];
-        RecordDecoder decoder = RecordDecoder.compile(layout, DecodeOptions.defaults());
+        RecordDecoder decoder = RecordDecoder.compile(layout, DecodeOptions.defaults().jsonOptions());
         for (int t = 0; t < threads; t++) {
             long from = records * t / threads;
             long to = records * (t + 1) / threads;

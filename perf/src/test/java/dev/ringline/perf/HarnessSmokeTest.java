@@ -3,7 +3,7 @@ package dev.ringline.perf;
 import dev.ringline.cli.SyntheticData;
 import dev.ringline.cobol.CobolDecoder;
 import dev.ringline.cobol.DecodeOptions;
-import dev.ringline.cobol.RecordLayout;
+import dev.ringline.cobol.copybook.RecordLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

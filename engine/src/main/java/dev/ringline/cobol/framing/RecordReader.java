@@ -1,0 +1,393 @@
+package dev.ringline.cobol.framing;
+
+import dev.ringline.cobol.error.CobolException;
+import dev.ringline.cobol.error.ErrorCode;
+import dev.ringline.cobol.error.FramingException;
+import dev.ringline.memory.ByteVector;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
+import java.util.Objects;
+
+/**
+ * Cuts a byte stream into records (fixed, RDW or VB) without ever holding more than one buffer of it.
+ *
+ * <pre>{@code
+ * try (RecordReader reader = RecordReader.open(in, FramingOptions.rdw())) {
+ *     ByteVector record = new ByteVector(4096);
+ *     while (reader.next(record)) { ... record.array(), 0, record.length() ... }
+ * }
+ * }</pre>
+ *
+ * <p>Costs: one heap buffer ({@value #DEFAULT_BUFFER_SIZE} bytes by default) allocated up front; each record is
+ * copied once from it into the caller's {@link ByteVector}, which grows to the largest record and is then
+ * reused, so the steady state allocates nothing. Records longer than the buffer are copied in pieces.
+ *
+ * <p>Errors: a {@link FramingException} is thrown for a trailing partial record, a malformed RDW/BDW or a length
+ * above {@link FramingOptions#maxRecordLength()} (checked before anything is allocated). After a
+ * {@code TRUNCATED_RECORD} the vector passed to {@link #next} holds every input byte from the failing record's
+ * first byte (header included) to the end of the input, so a caller can send them to its rejects sink. A
+ * variable-length stream cannot be resynchronised after a bad descriptor word, so after any framing error the
+ * reader is finished: further {@link #next} calls return {@code false} and {@link #failure()} returns the error.
+ * An empty input is not an error: the first {@link #next} returns {@code false}.
+ *
+ * <p>Read failures of the channel surface as {@link CobolException} with {@link ErrorCode#IO_ERROR}. The channel
+ * must be blocking. Not thread-safe: one reader per thread.
+ */
+public final class RecordReader implements AutoCloseable {
+    /** Size of the internal read buffer: 256 KiB. */
+    public static final int DEFAULT_BUFFER_SIZE = 256 * 1024;
+
+    private static final int HEADER = 4;
+
+    private final ReadableByteChannel channel;
+    private final FramingOptions options;
+    private final RecordLengthFunction lengthFunction;
+    /** Where the record being read starts in the caller's vector (non-zero with {@link #appendNext}). */
+    private int appendBase;
+    private final byte[] buf;
+    private final ByteBuffer window;
+    private final byte[] header = new byte[HEADER];
+
+    private int pos;
+    private int limit;
+    /** Input offset of {@code buf[0]}. */
+    private long bufferBase;
+    private boolean endOfInput;
+
+    private long nextIndex;
+    private long recordIndex = -1;
+    private long recordOffset = -1;
+    /** VB: bytes of the current block not yet consumed (0 = a BDW comes next). */
+    private long blockRemaining;
+    private long blockOffset;
+    private FramingException failure;
+
+    /** A reader of {@code channel} framed by {@code options}. */
+    public RecordReader(ReadableByteChannel channel, FramingOptions options) {
+        this(channel, options, null, DEFAULT_BUFFER_SIZE);
+    }
+
+    /**
+     * A reader of fixed-format records whose length {@code lengthFunction} computes from their first bytes;
+     * {@link FramingOptions#recordLength()} is then ignored, {@link FramingOptions#maxRecordLength()} still applies.
+     */
+    public RecordReader(ReadableByteChannel channel, FramingOptions options, RecordLengthFunction lengthFunction) {
+        this(channel, options, Objects.requireNonNull(lengthFunction, "lengthFunction"), DEFAULT_BUFFER_SIZE);
+    }
+
+    RecordReader(ReadableByteChannel channel, FramingOptions options, RecordLengthFunction lengthFunction,
+                 int bufferSize) {
+        this.channel = Objects.requireNonNull(channel, "channel");
+        this.options = Objects.requireNonNull(options, "options");
+        if (lengthFunction != null && options.format() != RecordFormat.FIXED) {
+            throw new IllegalArgumentException("a RecordLengthFunction needs FIXED framing, not " + options.format());
+        }
+        if (bufferSize < 2 * HEADER) {
+            throw new IllegalArgumentException("bufferSize must be >= " + 2 * HEADER + ": " + bufferSize);
+        }
+        this.lengthFunction = lengthFunction;
+        this.buf = new byte[bufferSize];
+        this.window = ByteBuffer.wrap(buf);
+    }
+
+    /** A reader of {@code in} (wrapped in a channel; closing the reader closes the stream). */
+    public static RecordReader open(InputStream in, FramingOptions options) {
+        return new RecordReader(Channels.newChannel(Objects.requireNonNull(in, "in")), options);
+    }
+
+    /**
+     * Reads the next record's payload (without RDW) into {@code record}, which is cleared first.
+     *
+     * @return {@code false} at a clean end of input, or once a framing error has been thrown
+     * @throws FramingException if the input cannot be framed here (see the class comment)
+     */
+    public boolean next(ByteVector record) {
+        record.clear();
+        return appendNext(record);
+    }
+
+    /**
+     * Like {@link #next} but appends the payload after what {@code records} already holds, so a caller batching
+     * records copies each byte once. After a {@code TRUNCATED_RECORD} the partial record's bytes (header included)
+     * are what was appended.
+     */
+    public boolean appendNext(ByteVector records) {
+        ByteVector record = records;
+        appendBase = record.length();
+        if (failure != null) {
+            return false;
+        }
+        try {
+            switch (options.format()) {
+                case FIXED:
+                    return nextFixed(record);
+                case RDW:
+                    return nextVariable(record, false);
+                case VB:
+                    return nextVb(record);
+                default:
+                    throw new IllegalStateException("unknown format " + options.format());
+            }
+        } catch (FramingException e) {
+            failure = e;
+            throw e;
+        } catch (IOException e) {
+            throw new CobolException(ErrorCode.IO_ERROR, "reading record " + nextIndex + " at byte " + offset()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** 0-based index of the record last returned by {@link #next}; -1 before the first. */
+    public long recordIndex() {
+        return recordIndex;
+    }
+
+    /** Input offset of the first byte (header included) of the record last returned; -1 before the first. */
+    public long recordOffset() {
+        return recordOffset;
+    }
+
+    /** Input bytes consumed so far: every header and payload returned, plus, after an error, the bytes framed. */
+    public long bytesRead() {
+        return offset();
+    }
+
+    /** The framing error that finished this reader, or {@code null}. */
+    public FramingException failure() {
+        return failure;
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+
+    private boolean nextFixed(ByteVector record) throws IOException {
+        long start = offset();
+        if (!ensure(1)) {
+            return false;
+        }
+        int length;
+        if (lengthFunction == null) {
+            length = options.recordLength();
+        } else {
+            length = lengthFunction.lengthOf(buf, pos, limit - pos);
+            while (length == RecordLengthFunction.NEED_MORE_BYTES) {
+                int available = limit - pos;
+                if (available == buf.length) {
+                    throw error(ErrorCode.RECORD_TOO_LONG, start, "the record length function needs more than "
+                            + buf.length + " bytes (the read buffer) to decide");
+                }
+                if (!ensure(available + 1)) {
+                    record.append(buf, pos, limit - pos);
+                    pos = limit;
+                    throw error(ErrorCode.TRUNCATED_RECORD, start, "input ends after " + available
+                            + " bytes, before the record's length could be known");
+                }
+                length = lengthFunction.lengthOf(buf, pos, limit - pos);
+            }
+            checkPayloadLength(length, start, ErrorCode.RECORD_TOO_SHORT, "record length function returned ");
+        }
+        copyPayload(record, length, start, 0);
+        return true;
+    }
+
+    private boolean nextVb(ByteVector record) throws IOException {
+        while (blockRemaining == 0) {
+            long start = offset();
+            if (!ensure(1)) {
+                return false;
+            }
+            readHeader(record, start);
+            long blockLength;
+            if ((header[0] & 0x80) != 0) {
+                blockLength = ((long) (header[0] & 0x7F) << 24) | ((header[1] & 0xFF) << 16)
+                        | ((header[2] & 0xFF) << 8) | (header[3] & 0xFF);
+            } else {
+                if (header[2] != 0 || header[3] != 0) {
+                    throw error(ErrorCode.BAD_BDW, start, "block descriptor word " + hex(header)
+                            + " has non-zero reserved bytes 2-3");
+                }
+                blockLength = ((header[0] & 0xFF) << 8) | (header[1] & 0xFF);
+            }
+            if (blockLength < 2 * HEADER) {
+                throw error(ErrorCode.BAD_BDW, start, "block descriptor word " + hex(header) + " gives block length "
+                        + blockLength + ", less than a BDW plus one RDW (8)");
+            }
+            blockOffset = start;
+            blockRemaining = blockLength - HEADER;
+        }
+        return nextVariable(record, true);
+    }
+
+    private boolean nextVariable(ByteVector record, boolean inBlock) throws IOException {
+        long start = offset();
+        if (!ensure(1)) {
+            if (inBlock) {
+                throw error(ErrorCode.TRUNCATED_RECORD, start, "input ends " + blockRemaining
+                        + " bytes before the end of the block that starts at byte " + blockOffset);
+            }
+            return false;
+        }
+        if (inBlock && blockRemaining < HEADER) {
+            throw error(ErrorCode.BAD_BDW, blockOffset, "block at byte " + blockOffset + " ends with "
+                    + blockRemaining + " bytes, too few for an RDW");
+        }
+        readHeader(record, start);
+        int length = rdwPayloadLength(start);
+        if (inBlock) {
+            if (HEADER + (long) length > blockRemaining) {
+                throw error(ErrorCode.BAD_RDW, start, "record of " + length + " bytes overruns its block ("
+                        + (blockRemaining - HEADER) + " bytes left in the block that starts at byte "
+                        + blockOffset + ")");
+            }
+            blockRemaining -= HEADER + length;
+        }
+        copyPayload(record, length, start, HEADER);
+        return true;
+    }
+
+    /** Consumes a 4-byte header into {@link #header}; a partial one goes to {@code record} as a truncation. */
+    private void readHeader(ByteVector record, long start) throws IOException {
+        if (!ensure(HEADER)) {
+            int present = limit - pos;
+            record.append(buf, pos, present);
+            pos = limit;
+            throw error(ErrorCode.TRUNCATED_RECORD, start, "input ends after " + present + " of the "
+                    + HEADER + " descriptor word bytes");
+        }
+        System.arraycopy(buf, pos, header, 0, HEADER);
+        pos += HEADER;
+    }
+
+    private int rdwPayloadLength(long start) {
+        int b0 = header[0] & 0xFF;
+        int b1 = header[1] & 0xFF;
+        int b2 = header[2] & 0xFF;
+        int b3 = header[3] & 0xFF;
+        int length;
+        if (options.bigEndian()) {
+            if (b2 != 0 || b3 != 0) {
+                throw error(ErrorCode.BAD_RDW, start, "record descriptor word " + hex(header)
+                        + " has non-zero reserved bytes 2-3");
+            }
+            length = (b0 << 8) | b1;
+        } else if (b0 == 0 && b1 == 0 && (b2 != 0 || b3 != 0)) {
+            length = (b3 << 8) | b2;
+        } else {
+            length = (b1 << 8) | b0;
+        }
+        if (options.lengthIncludesHeader()) {
+            length -= HEADER;
+        }
+        checkPayloadLength(length, start, ErrorCode.BAD_RDW,
+                "record descriptor word " + hex(header) + " gives payload length ");
+        return length;
+    }
+
+    private void checkPayloadLength(int length, long start, ErrorCode tooSmall, String what) {
+        if (length < 1) {
+            throw error(tooSmall, start, what + length + " (must be >= 1)");
+        }
+        if (length > options.maxRecordLength()) {
+            throw error(ErrorCode.RECORD_TOO_LONG, start, what + length + ", above the maximum record length "
+                    + options.maxRecordLength());
+        }
+    }
+
+    /** Appends {@code length} bytes to {@code record}, refilling the buffer as often as needed. */
+    private void copyPayload(ByteVector record, int length, long start, int headerBytes) throws IOException {
+        record.ensureCapacity(length);
+        int remaining = length;
+        while (remaining > 0) {
+            if (pos == limit && !refill()) {
+                throw truncated(record, start, headerBytes, length - remaining, length);
+            }
+            int n = Math.min(remaining, limit - pos);
+            record.append(buf, pos, n);
+            pos += n;
+            remaining -= n;
+        }
+        recordIndex = nextIndex++;
+        recordOffset = start;
+    }
+
+    private FramingException truncated(ByteVector record, long start, int headerBytes, int present, int expected) {
+        if (headerBytes > 0) {
+            // Rare path: put the header back in front so the caller gets every byte of the partial record.
+            int payload = record.length() - appendBase;
+            record.setLength(record.length() + headerBytes);
+            byte[] a = record.array();
+            System.arraycopy(a, appendBase, a, appendBase + headerBytes, payload);
+            System.arraycopy(header, 0, a, appendBase, headerBytes);
+        }
+        return error(ErrorCode.TRUNCATED_RECORD, start, "input ends after " + present + " of " + expected
+                + " payload bytes");
+    }
+
+    private FramingException error(ErrorCode code, long byteOffset, String detail) {
+        return new FramingException(code, detail, nextIndex, byteOffset);
+    }
+
+    private long offset() {
+        return bufferBase + pos;
+    }
+
+    /** Makes at least {@code n} (&lt;= buffer size) unread bytes available; false if the input ends first. */
+    private boolean ensure(int n) throws IOException {
+        if (limit - pos >= n) {
+            return true;
+        }
+        if (pos > 0) {
+            int unread = limit - pos;
+            System.arraycopy(buf, pos, buf, 0, unread);
+            bufferBase += pos;
+            pos = 0;
+            limit = unread;
+        }
+        while (limit < n && readMore()) {
+            // keep reading
+        }
+        return limit - pos >= n;
+    }
+
+    /** Called with the buffer fully consumed: reads at least one byte unless the input has ended. */
+    private boolean refill() throws IOException {
+        bufferBase += pos;
+        pos = 0;
+        limit = 0;
+        while (limit == 0 && readMore()) {
+            // keep reading
+        }
+        return limit > 0;
+    }
+
+    private boolean readMore() throws IOException {
+        if (endOfInput) {
+            return false;
+        }
+        window.limit(buf.length).position(limit);
+        int n = channel.read(window);
+        if (n < 0) {
+            endOfInput = true;
+            return false;
+        }
+        limit += n;
+        return true;
+    }
+
+    private static String hex(byte[] bytes) {
+        StringBuilder sb = new StringBuilder(bytes.length * 3);
+        for (byte b : bytes) {
+            if (sb.length() > 0) {
+                sb.append(' ');
+            }
+            sb.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
+        }
+        return sb.toString().toUpperCase(java.util.Locale.ROOT);
+    }
+}

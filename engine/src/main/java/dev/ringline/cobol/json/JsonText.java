@@ -1,0 +1,98 @@
+package dev.ringline.cobol.json;
+
+import dev.ringline.memory.ByteVector;
+
+import java.util.Objects;
+
+/**
+ * Writes text fields as JSON strings straight from their encoded bytes: each byte is looked up in a table,
+ * built once from a code page, that holds the JSON-escaped UTF-8 bytes of its char.
+ *
+ * <p>Escaping follows Jackson (and so Spark's {@code toJSON}): {@code "} → {@code \"}, {@code \} → {@code \\},
+ * U+0008/9/A/C/D → {@code \b \t \n \f \r}, other chars below U+0020 → {@code \}{@code u00XX} with upper-case hex,
+ * everything else (U+007F, U+0085, U+00A0 included) raw UTF-8.
+ *
+ * <p>Costs: 2 KiB of tables per instance; {@link #appendString} is a table copy per byte and allocates nothing
+ * once {@code out} has grown. Immutable after construction, so one instance can be shared by threads.
+ */
+final class JsonText {
+    private static final int SLOT = 8;
+
+    private final char[] chars;
+    private final byte[] escaped = new byte[256 * SLOT];
+    private final byte[] escapedLength = new byte[256];
+    /** The single output byte of each input byte, or 0 when it needs the escaped/multi-byte form: one load per byte. */
+    private final byte[] direct = new byte[256];
+
+    /**
+     * @param codePage the char of every byte value (256 entries, byte → char); surrogates are not allowed
+     */
+    JsonText(char[] codePage) {
+        Objects.requireNonNull(codePage, "codePage");
+        if (codePage.length != 256) {
+            throw new IllegalArgumentException("codePage must have 256 entries: " + codePage.length);
+        }
+        chars = codePage.clone();
+        for (int b = 0; b < 256; b++) {
+            if (Character.isSurrogate(chars[b])) {
+                throw new IllegalArgumentException("codePage maps byte " + b + " to a surrogate: "
+                        + Integer.toHexString(chars[b]));
+            }
+            escapedLength[b] = (byte) JsonEscape.encode(chars[b], escaped, b * SLOT);
+            direct[b] = escapedLength[b] == 1 ? escaped[b * SLOT] : 0;
+        }
+    }
+
+    /** The char that byte {@code b} stands for. */
+    char charOf(byte b) {
+        return chars[b & 0xFF];
+    }
+
+    /**
+     * Appends {@code "..."}: the field's bytes {@code src[off, off+len)} trimmed per {@code trim}, decoded and
+     * escaped.
+     */
+    void appendString(byte[] src, int off, int len, Trim trim, ByteVector out) {
+        Objects.checkFromIndexSize(off, len, src.length);
+        int start = off;
+        int end = off + len;
+        if (trim == Trim.LEFT || trim == Trim.BOTH) {
+            while (start < end && chars[src[start] & 0xFF] <= ' ') {
+                start++;
+            }
+        }
+        if (trim == Trim.RIGHT || trim == Trim.BOTH) {
+            while (end > start && chars[src[end - 1] & 0xFF] <= ' ') {
+                end--;
+            }
+        }
+        int at = out.length();
+        out.setLength(at + 2 + (end - start) * JsonEscape.MAX_BYTES);
+        byte[] a = out.array();
+        a[at++] = '"';
+        for (int i = start; i < end; i++) {
+            int b = src[i] & 0xFF;
+            byte single = direct[b];
+            if (single != 0) {
+                a[at++] = single;
+            } else {
+                int n = escapedLength[b];
+                System.arraycopy(escaped, b * SLOT, a, at, n);
+                at += n;
+            }
+        }
+        a[at++] = '"';
+        out.truncate(at);
+    }
+
+    /** True when every byte of {@code src[off, off+len)} is 0x00 (Cobrix's null test for text fields). */
+    static boolean isAllZeroBytes(byte[] src, int off, int len) {
+        Objects.checkFromIndexSize(off, len, src.length);
+        for (int i = off, end = off + len; i < end; i++) {
+            if (src[i] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.ringline;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+/**
+ * The package rules of the engine's main code, checked on the compiled classes. One rule per field: to add a rule,
+ * add a field; to add a cobol layer, add one {@code layer} line and its access line. The package-info of each
+ * package says the same in prose.
+ */
+@AnalyzeClasses(packages = "dev.ringline", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    /**
+     * The decoder's data flow, lowest first: error codes, field codecs, copybook and layout, record framing, JSON
+     * output, and the facade that runs them. A package may use only the ones below it.
+     */
+    @ArchTest
+    static final ArchRule cobolLayersOnlyUseLowerLayers = layeredArchitecture()
+            .consideringOnlyDependenciesInLayers()
+            .layer("error").definedBy("dev.ringline.cobol.error")
+            .layer("codec").definedBy("dev.ringline.cobol.codec")
+            .layer("copybook").definedBy("dev.ringline.cobol.copybook")
+            .layer("framing").definedBy("dev.ringline.cobol.framing")
+            .layer("json").definedBy("dev.ringline.cobol.json")
+            .layer("facade").definedBy("dev.ringline.cobol")
+            .whereLayer("facade").mayNotBeAccessedByAnyLayer()
+            .whereLayer("json").mayOnlyBeAccessedByLayers("facade")
+            .whereLayer("framing").mayOnlyBeAccessedByLayers("json", "facade")
+            .whereLayer("copybook").mayOnlyBeAccessedByLayers("framing", "json", "facade")
+            .whereLayer("codec").mayOnlyBeAccessedByLayers("copybook", "framing", "json", "facade")
+            .whereLayer("error").mayOnlyBeAccessedByLayers("codec", "copybook", "framing", "json", "facade");
+
+    /** The engine (ring, pipeline, memory accounting) knows nothing about COBOL; the decoder builds on it. */
+    @ArchTest
+    static final ArchRule engineDoesNotUseCobol = noClasses()
+            .that().resideInAnyPackage("dev.ringline.pipeline..", "dev.ringline.memory..")
+            .should().dependOnClassesThat().resideInAPackage("dev.ringline.cobol..");
+}

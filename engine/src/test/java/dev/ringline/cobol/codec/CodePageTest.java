@@ -1,0 +1,111 @@
+package dev.ringline.cobol.codec;
+
+import dev.ringline.cobol.error.ErrorCode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.charset.Charset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CodePageTest {
+    @ParameterizedTest
+    @CsvSource({"cp037,IBM037", "cp273,IBM273", "cp500,IBM500", "cp1047,IBM1047", "cp1140,IBM01140",
+            "cp1141,IBM01141", "cp1148,IBM01148", "ascii,ISO-8859-1"})
+    void everyByteMatchesTheJdkCharset(String name, String jdkName) {
+        byte[] all = new byte[256];
+        for (int i = 0; i < 256; i++) {
+            all[i] = (byte) i;
+        }
+        String jdk = new String(all, Charset.forName(jdkName));
+        assertEquals(256, jdk.length());
+        CodePage page = CodePage.of(name);
+        for (int b = 0; b < 256; b++) {
+            assertTrue(jdk.charAt(b) != '\uFFFD', "JDK maps byte " + b);
+            assertEquals(jdk.charAt(b), page.toChar(b), name + " byte " + Integer.toHexString(b));
+        }
+        assertEquals(jdk, new String(page.toCharTable()));
+        assertEquals(name, page.name());
+        assertEquals(!name.equals("ascii"), page.isEbcdic());
+    }
+
+    @Test
+    void encodeInvertsDecodeWhereTheTableIsInjective() {
+        for (String name : CodePage.names()) {
+            CodePage page = CodePage.of(name);
+            Map<Character, Integer> count = new HashMap<>();
+            for (int b = 0; b < 256; b++) {
+                count.merge(page.toChar(b), 1, Integer::sum);
+            }
+            for (int b = 0; b < 256; b++) {
+                char c = page.toChar(b);
+                if (count.get(c) == 1) {
+                    assertEquals(b, page.toByte(c), name + " byte " + b);
+                } else {
+                    assertEquals(c, page.toChar(page.toByte(c)), name + " char " + (int) c);
+                }
+            }
+        }
+    }
+
+    @Test
+    void knownVectors() {
+        CodePage cp037 = CodePage.of("cp037");
+        assertEquals('A', cp037.toChar(0xC1));
+        assertEquals('$', cp037.toChar(0x5B));
+        assertEquals('Ä', CodePage.of("cp273").toChar(0x4A));
+        assertEquals('€', CodePage.of("cp1140").toChar(0x9F));
+        assertEquals(0x9F, CodePage.of("cp1140").toByte('€'));
+        assertEquals(-1, cp037.toByte('€'));
+        assertEquals((byte) 0x40, cp037.space());
+        assertEquals((byte) 0xF0, cp037.digitZero());
+        assertEquals((byte) 0x20, CodePage.of("ascii").space());
+        assertEquals((byte) 0x30, CodePage.of("ascii").digitZero());
+    }
+
+    @Test
+    void namesAndUnknownName() {
+        assertEquals(List.of("cp037", "cp273", "cp500", "cp1047", "cp1140", "cp1141", "cp1148", "ascii"),
+                CodePage.names());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CodePage.of("cp999"));
+        assertTrue(e.getMessage().contains("cp1148"), e.getMessage());
+    }
+
+    @Test
+    void encodePadsAndRejects() {
+        CodePage cp037 = CodePage.of("cp037");
+        byte[] dst = new byte[5];
+        cp037.encode("AB", dst, 0, 5);
+        assertArrayEquals(new byte[]{(byte) 0xC1, (byte) 0xC2, 0x40, 0x40, 0x40}, dst);
+        assertEquals(ErrorCode.VALUE_OUT_OF_RANGE,
+                assertThrows(FieldDecodeException.class, () -> cp037.encode("ABCDEF", dst, 0, 5)).code());
+        FieldDecodeException bad = assertThrows(FieldDecodeException.class, () -> cp037.encode("A€", dst, 0, 5));
+        assertEquals(ErrorCode.UNENCODABLE_CHARACTER, bad.code());
+        assertEquals(1, bad.byteIndex());
+    }
+
+    @Test
+    void customTableLikeCobrixCommonPrefersGraphicSpace() {
+        // A Cobrix-style variant: control bytes shown as spaces.
+        char[] table = CodePage.of("cp037").toCharTable();
+        for (int b = 0; b < 0x40; b++) {
+            table[b] = ' ';
+        }
+        table[0xFF] = ' ';
+        CodePage variant = CodePage.custom("cp037_spaces", table, true);
+        assertEquals(' ', variant.toChar(0x00));
+        assertEquals(0x40, variant.toByte(' '));
+        assertEquals((byte) 0x40, variant.space());
+        assertFalse(variant.toChar(0x41) == ' ');
+        table[0] = 'X'; // the custom page holds its own copy
+        assertEquals(' ', variant.toChar(0x00));
+    }
+}
