@@ -1,6 +1,7 @@
 package dev.ringline.cli;
 
 import dev.ringline.cobol.DecodeOptions;
+import dev.ringline.cobol.DecodeSummary;
 import dev.ringline.cobol.ErrorPolicy;
 import dev.ringline.cobol.codec.CodePage;
 import dev.ringline.cobol.codec.FloatingPoint;
@@ -28,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -232,12 +234,37 @@ final class DecodeCommand implements Callable<Integer> {
             }
             target.commit();
             summary(err, result);
+            int exit = ExitCodes.OK;
             if (rejected > 0) {
                 Failures.fail(err, String.format(Locale.ROOT, "finished with %,d rejected records (of %,d read);"
                         + " rejects in %s", rejected, result.summary.recordsRead(), rejectsWhere));
-                return ExitCodes.REJECTS;
+                exit = ExitCodes.REJECTS;
             }
-            return ExitCodes.OK;
+            if (result.summary.framingFailure() != null) {
+                framingFailure(err, result.summary, inputSize, layout.length());
+                exit = ExitCodes.REJECTS;
+            }
+            return exit;
+        }
+    }
+
+    /** A framing failure, said plainly: where, which header, why, how much was not decoded, what might fit. */
+    private void framingFailure(PrintWriter err, DecodeSummary summary, long inputSize, int layoutLength) {
+        DecodeError failure = summary.framingFailure();
+        long from = summary.bytesRead() - summary.bytesUndecoded();
+        Failures.fail(err, String.format(Locale.ROOT, "cannot frame the input at byte %,d (%s): %s; the %,d bytes "
+                        + "from byte %,d to the end were not decoded", failure.byteOffset(), failure.code(),
+                failure.message(), summary.bytesUndecoded(), from));
+        if (from == 0 && !"-".equals(input)) {
+            try {
+                List<String> fits = FramingGuess.suggest(Path.of(input), inputSize, layoutLength);
+                err.println(fits.isEmpty() ? "the very first header is invalid: is this file framed as --format "
+                        + format + "?" : "the very first header is invalid; the file's first records frame "
+                        + "cleanly with: " + String.join("; ", fits));
+            } catch (IOException e) {
+                err.println("the very first header is invalid: is this file framed as --format " + format + "?");
+            }
+            err.flush();
         }
     }
 
