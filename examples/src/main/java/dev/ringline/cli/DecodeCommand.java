@@ -220,10 +220,15 @@ final class DecodeCommand implements Callable<Integer> {
                 throw new CliException(ExitCodes.REJECTS, stoppedMessage(result.aborted.error(), result, target,
                         rejectsTarget));
             }
-            rejectsStream.flush();
             if (latencyTarget != null) {
                 writeLatencyReport(result, latencyTarget);
             }
+            // Every byte reaches its file or device before any rename, so a write error renames nothing.
+            rejectsStream.flush();
+            if (latencyTarget != null) {
+                latencyTarget.stream().flush();
+            }
+            target.stream().flush();
             long rejected = result.summary.recordsRejected();
             String rejectsWhere = rejectsTarget == null ? "stderr" : rejectsTarget.name();
             if (rejectsTarget != null) {

@@ -109,6 +109,20 @@ final class Failures implements IExecutionExceptionHandler {
         return exitCode;
     }
 
+    /** The operating system's reason for an I/O failure, without the file name ("No space left on device"). */
+    static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "No such file or directory";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "Permission denied";
+        }
+        if (e instanceof FileSystemException && ((FileSystemException) e).getReason() != null) {
+            return ((FileSystemException) e).getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
     /** A one-line description of an I/O failure with the operating system's reason and the file, if named. */
     static String describe(IOException e) {
         if (e instanceof NoSuchFileException) {

@@ -209,7 +209,7 @@ final class OutputTarget implements AutoCloseable {
         }
 
         private IOException named(IOException e) {
-            return new IOException("cannot write " + name + ": " + Failures.describe(e), e);
+            return new IOException("cannot write " + name + ": " + Failures.reason(e), e);
         }
 
         @Override
@@ -266,7 +266,7 @@ final class OutputTarget implements AutoCloseable {
             try {
                 out();
             } catch (IOException e) {
-                throw CliException.io("cannot write " + what + " " + spec + ": " + Failures.describe(e), e);
+                throw CliException.io("cannot write " + what + " " + spec + ": " + Failures.reason(e), e);
             }
         }
 
