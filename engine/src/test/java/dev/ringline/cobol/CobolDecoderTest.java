@@ -439,4 +439,24 @@ class CobolDecoderTest {
             }
         }
     }
+
+    @Test
+    void duplicateNamesInOneGroupGetUniqueKeysAndAWarning() throws IOException {
+        Copybook copybook = Copybook.parse(String.join("\n",
+                "       01  R.",
+                "           05  A      PIC X(2).",
+                "           05  A      PIC X(2).",
+                "           05  A-2    PIC X(1).",
+                "           05  G.",
+                "               10  A  PIC X(1).",
+                "           05  a      PIC X(1)."), "dup.cpy");
+        assertEquals(List.of("dup.cpy:3: duplicate name A in group R: emitted as A_2",
+                "dup.cpy:7: duplicate name a in group R: emitted as a_3"), copybook.warnings());
+        byte[] data = "ABCDEFGH".getBytes(StandardCharsets.US_ASCII);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CobolDecoder.decodeSequential(Channels.newChannel(new ByteArrayInputStream(data)), copybook.firstRecord(),
+                DecodeOptions.builder().codePage(CodePage.of("ascii")).build(), out);
+        assertEquals("{\"A\":\"AB\",\"A_2\":\"CD\",\"A-2\":\"E\",\"G\":{\"A\":\"F\"},\"a_3\":\"G\"}\n",
+                out.toString(StandardCharsets.UTF_8));
+    }
 }

@@ -442,6 +442,16 @@ class ReliabilityIT {
                             assertEquals(192 + 4 + 5, nodes.get(0).get("_field_offset").asLong(), "the bad byte");
                         })).build(),
 
+                // ---- 16: duplicate names get unique keys, with a warning
+                c("16 duplicate names in one group").setup(write("dup.cpy", String.join("\n",
+                                "       01  R.", "           05  A  PIC X(2).", "           05  A  PIC X(2).")))
+                        .setup(write("dup.dat", "ABCD"))
+                        .args("decode", "--copybook", "dup.cpy", "--input", "dup.dat", "--codepage", "ASCII",
+                                "--output", "out.jsonl", "--progress", "never")
+                        .exit(0, "warning: dup.cpy:3: duplicate name A in group R: emitted as A_2").summary()
+                        .file("out.jsonl", jsonLines(1, nodes -> assertEquals("{\"A\":\"AB\",\"A_2\":\"CD\"}",
+                                nodes.get(0).toString()))).build(),
+
                 // ---- 17: generate
                 c("17 generate size 0").args("generate", "--workload", "comp3", "--size", "0", "--output", "g.dat")
                         .exit(3, "ringline: --size 0 is smaller than one comp3 record (60 bytes)")
