@@ -35,7 +35,6 @@ import java.util.concurrent.Callable;
 
 /** {@code ringline decode}: a record file to JSON lines, in input order, with rejects kept aside. */
 @Command(name = "decode", mixinStandardHelpOptions = true, sortOptions = false,
-        exitCodeOnInvalidInput = ExitCodes.USAGE, exitCodeOnExecutionException = ExitCodes.INTERNAL,
         description = {"Decodes a record file described by a copybook into JSON lines (one object per record, in "
                 + "input order). Bad records go to the rejects file as JSON lines with their raw bytes.",
                 "A regular output file is written to a temp file and renamed only when the run completes."},

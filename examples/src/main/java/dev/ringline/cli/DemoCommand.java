@@ -25,7 +25,6 @@ import java.util.concurrent.Callable;
  * latency per file. The temp folder is deleted afterwards, also on failure.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
-        exitCodeOnInvalidInput = ExitCodes.USAGE, exitCodeOnExecutionException = ExitCodes.INTERNAL,
         description = "Generates sample files in a temp folder (display 150 MiB, comp3 60 MiB), decodes each with "
                 + "all cores to a discarding output and prints throughput, peak heap, peak RSS, errors and "
                 + "latency percentiles. Deletes its files afterwards.",

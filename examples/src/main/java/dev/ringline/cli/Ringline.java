@@ -20,7 +20,6 @@ import java.util.concurrent.Callable;
  * arguments it runs the demo. Data goes to standard output, everything else to standard error.
  */
 @Command(name = "ringline", mixinStandardHelpOptions = true, version = "ringline 0.1.0",
-        exitCodeOnInvalidInput = ExitCodes.USAGE, exitCodeOnExecutionException = ExitCodes.INTERNAL,
         description = "Decodes mainframe COBOL record files to JSON lines in parallel, in input order, in bounded "
                 + "memory. Without a command: runs the demo.",
         subcommands = {DecodeCommand.class, GenerateCommand.class, LayoutCommand.class, DemoCommand.class,
