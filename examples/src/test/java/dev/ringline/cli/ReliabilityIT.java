@@ -614,6 +614,8 @@ class ReliabilityIT {
         if (stdout == Stdout.FULL) {
             builder.redirectOutput(new File("/dev/full"));
         }
+        java.nio.file.attribute.FileTime launched = java.nio.file.attribute.FileTime.fromMillis(
+                System.currentTimeMillis() - 1000);
         Process process = builder.start();
         CompletableFuture<byte[]> err = read(process.getErrorStream());
         CompletableFuture<byte[]> out = stdout == Stdout.HEAD ? null : read(process.getInputStream());
@@ -635,7 +637,7 @@ class ReliabilityIT {
         if (signal != null) {
             // Mid-run: once the run has created its temp file (or, for the demo, its sample folder).
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
-                    .until(() -> started(dir) || !process.isAlive());
+                    .until(() -> started(dir, launched) || !process.isAlive());
             assertTrue(process.isAlive(), "the run ended before the signal");
             Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).start();
             assertTrue(kill.waitFor(10, TimeUnit.SECONDS));
@@ -655,15 +657,19 @@ class ReliabilityIT {
         return new Run(process.exitValue(), stderr);
     }
 
-    /** A run is under way: a temp file of at least 1 MiB exists in its folder, or the demo has written samples. */
-    private static boolean started(Path dir) throws IOException {
+    /**
+     * A run is under way: a temp file of at least 1 MiB exists in its folder, or a demo folder created since
+     * {@code launched} holds one.
+     */
+    private static boolean started(Path dir, java.nio.file.attribute.FileTime launched) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             if (files.anyMatch(p -> p.getFileName().toString().endsWith(".part") && size(p) > (1 << 20))) {
                 return true;
             }
         }
         try (Stream<Path> tmp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return tmp.filter(p -> p.getFileName().toString().startsWith("ringline-demo-"))
+            return tmp.filter(p -> p.getFileName().toString().startsWith("ringline-demo-")
+                            && modified(p).compareTo(launched) >= 0)
                     .anyMatch(p -> {
                         try (Stream<Path> s = Files.list(p)) {
                             return s.anyMatch(f -> size(f) > (1 << 20));
@@ -671,6 +677,14 @@ class ReliabilityIT {
                             return false;
                         }
                     });
+        }
+    }
+
+    private static java.nio.file.attribute.FileTime modified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p);
+        } catch (IOException e) {
+            return java.nio.file.attribute.FileTime.fromMillis(0);
         }
     }
 
