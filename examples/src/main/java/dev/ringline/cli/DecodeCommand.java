@@ -153,6 +153,10 @@ final class DecodeCommand implements Callable<Integer> {
     @Option(names = "--rdw-excludes-header", description = "RDW lengths count the payload only.")
     boolean rdwExcludesHeader;
 
+    @Option(names = "--resync", description = "RDW only: after a bad record descriptor word, skip to the next "
+            + "position where several records chain and go on; the skipped bytes go to the rejects file.")
+    boolean resync;
+
     @Option(names = "--float", defaultValue = "ibm", paramLabel = "ibm|ieee",
             description = "COMP-1/COMP-2 format: IBM hexadecimal (default) or IEEE 754.")
     FloatChoice floatFormat;
@@ -209,6 +213,7 @@ final class DecodeCommand implements Callable<Integer> {
                     .framing(framing)
                     .floatFormat(floatFormat == FloatChoice.ieee ? FloatingPoint.Format.IEEE_754
                             : FloatingPoint.Format.IBM_HEX)
+                    .resync(resync)
                     .workers(workers)
                     .capacity(ringSize);
             DecodeRun.Result result = DecodeRun.run(channel, inputSize, layout, options, target.stream(),
@@ -242,6 +247,12 @@ final class DecodeCommand implements Callable<Integer> {
             if (rejected > 0) {
                 Failures.fail(err, String.format(Locale.ROOT, "finished with %,d rejected records (of %,d read);"
                         + " rejects in %s", rejected, result.summary.recordsRead(), rejectsWhere));
+                exit = ExitCodes.REJECTS;
+            }
+            if (result.summary.bytesSkipped() > 0) {
+                Failures.fail(err, String.format(Locale.ROOT, "resynchronized after bad record descriptor words: "
+                        + "%,d bytes that do not frame were skipped; they are in %s", result.summary.bytesSkipped(),
+                        rejectsWhere));
                 exit = ExitCodes.REJECTS;
             }
             if (result.summary.framingFailure() != null) {
@@ -308,6 +319,9 @@ final class DecodeCommand implements Callable<Integer> {
         }
         if (format == Format.fixed && (rdwLittleEndian || rdwExcludesHeader)) {
             throw CliException.usage(NAME, "--rdw-little-endian and --rdw-excludes-header need --format rdw or vb");
+        }
+        if (resync && format != Format.rdw) {
+            throw CliException.usage(NAME, "--resync needs --format rdw (a VB block cannot be resynchronized alone)");
         }
         if (format != Format.fixed && recordLength != null) {
             throw CliException.usage(NAME, "--record-length applies to --format fixed only");

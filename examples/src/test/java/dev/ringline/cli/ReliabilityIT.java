@@ -303,6 +303,21 @@ class ReliabilityIT {
                                         + "00 00 00 00 gives payload length -4 (must be >= 1); the 6,404 bytes from "
                                         + "byte 6,400 to the end were not decoded")
                         .file("out.jsonl", lines(100)).build(),
+                c("3 resync skips the bad header and goes on").setup(write("in.dat", rdw(Arrays.copyOf(good,
+                                200 * RECORD), 100, new byte[] {0, 0, 0, 0})))
+                        .decode("--format", "rdw", "--resync", "--output", "out.jsonl")
+                        .exit(2, "records: read 200, written 200, rejected 0").summary()
+                        .stderrHas("bytes: read 12,804 = decoded 12,800 + rejected 4 + not decoded 0",
+                                "ringline: resynchronized after bad record descriptor words: 4 bytes that do not "
+                                        + "frame were skipped; they are in out.jsonl.rejects.jsonl")
+                        .file("out.jsonl", lines(200))
+                        .file("out.jsonl.rejects.jsonl", jsonLines(1, nodes -> {
+                            assertEquals("UNFRAMED_BYTES", nodes.get(0).get("code").asText());
+                            assertEquals(6400, nodes.get(0).get("_offset").asLong());
+                            assertEquals("AAAAAA==", nodes.get(0).get("raw").asText());
+                        })).build(),
+                c("3 resync needs RDW").decode("--format", "vb", "--resync")
+                        .exit(3, "ringline: --resync needs --format rdw").build(),
                 c("3 little-endian RDW read as big-endian suggests the byte order")
                         .setup(write("in.dat", littleEndianRdw(Arrays.copyOf(good, 200 * RECORD))))
                         .decode("--format", "rdw", "--output", "out.jsonl")
