@@ -193,6 +193,12 @@ final class DecodeCommand implements Callable<Integer> {
         }
         if (format == Format.fixed && inputSize > 0) {
             FixedSizeCheck.warn(err, inputSize, framing.recordLength(), layout.length());
+        } else if (format != Format.fixed && inputSize > 0) {
+            String warning = FramingGuess.warning(Path.of(input), framing, framingFlags());
+            if (warning != null) {
+                err.println(warning);
+                err.flush();
+            }
         }
         String rejectsSpec = paths.rejects();
         try (ReadableByteChannel channel = in;
@@ -273,11 +279,11 @@ final class DecodeCommand implements Callable<Integer> {
         if (from == 0 && !"-".equals(input)) {
             try {
                 List<String> fits = FramingGuess.suggest(Path.of(input), inputSize, layoutLength);
-                err.println(fits.isEmpty() ? "the very first header is invalid: is this file framed as --format "
-                        + format + "?" : "the very first header is invalid; the file's first records frame "
+                err.println(fits.isEmpty() ? "the very first header is invalid: is this file framed as "
+                        + framingFlags() + "?" : "the very first header is invalid; the file's first records frame "
                         + "cleanly with: " + String.join("; ", fits));
             } catch (IOException e) {
-                err.println("the very first header is invalid: is this file framed as --format " + format + "?");
+                err.println("the very first header is invalid: is this file framed as " + framingFlags() + "?");
             }
             err.flush();
         }
@@ -351,6 +357,12 @@ final class DecodeCommand implements Callable<Integer> {
                 }
                 return f;
         }
+    }
+
+    /** The framing options as given, e.g. {@code --format rdw --rdw-little-endian}. */
+    private String framingFlags() {
+        return "--format " + format + (rdwLittleEndian ? " --rdw-little-endian" : "")
+                + (rdwExcludesHeader ? " --rdw-excludes-header" : "");
     }
 
     private ErrorPolicy errorPolicy() {

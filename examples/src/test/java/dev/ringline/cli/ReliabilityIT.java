@@ -245,6 +245,16 @@ class ReliabilityIT {
         return out.toByteArray();
     }
 
+    /** RDW records in the little-endian {@code LL 00 00 00} form, which big-endian reading takes as huge. */
+    static byte[] littleEndianLowRdw(byte[] payload) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int r = 0; r < payload.length / RECORD; r++) {
+            out.writeBytes(new byte[] {(byte) (RECORD + 4), 0, 0, 0});
+            out.write(payload, r * RECORD, RECORD);
+        }
+        return out.toByteArray();
+    }
+
     static Stream<Case> cases() {
         String sameFile = "ringline: --%s %s is the same file as --%s %s; a run never writes over its own files";
         return Stream.of(
@@ -321,12 +331,20 @@ class ReliabilityIT {
                 c("3 little-endian RDW read as big-endian suggests the byte order")
                         .setup(write("in.dat", littleEndianRdw(Arrays.copyOf(good, 200 * RECORD))))
                         .decode("--format", "rdw", "--output", "out.jsonl")
-                        .exit(2, "records: read 0, written 0, rejected 0").summary()
-                        .stderrHas("(BAD_RDW): record descriptor word 00 00 40 00 has non-zero reserved bytes 2-3; "
+                        .exit(2, "warning: the first records do not chain as --format rdw; they do with: --format "
+                                + "rdw --rdw-little-endian").summary()
+                        .stderrHas("records: read 0, written 0, rejected 0",
+                                "(BAD_RDW): record descriptor word 00 00 40 00 has non-zero reserved bytes 2-3; "
                                         + "the 12,800 bytes from byte 0 to the end were not decoded",
                                 "the very first header is invalid; the file's first records frame cleanly with: "
                                 + "--format rdw --rdw-little-endian")
                         .file("out.jsonl", lines(0)).build(),
+                c("3 a wrong byte order is warned about before the run").setup(write("in.dat",
+                                littleEndianLowRdw(Arrays.copyOf(good, 200 * RECORD))))
+                        .decode("--format", "rdw", "--output", "out.jsonl")
+                        .exit(2, "warning: the first records do not chain as --format rdw; they do with: --format rdw "
+                                + "--rdw-little-endian").summary()
+                        .file("out.jsonl", EXISTS).file("out.jsonl.rejects.jsonl", EXISTS).build(),
                 c("3 fixed data read as RDW").decode("--format", "rdw", "--output", "out.jsonl")
                         .exit(2, "records: read 0, written 0, rejected 0").summary()
                         .stderrHas("not decoded 30,000", "--format fixed (the size is a multiple of the layout's 60 "
