@@ -172,25 +172,9 @@ final class DecodeCommand implements Callable<Integer> {
         MemoryPlan.check(NAME, ringSize, format == Format.fixed ? framing.recordLength() : layout.length());
 
         RunPaths paths = RunPaths.check(input, copybook, output, rejectsSpec(), latencyReport);
-        long inputSize = -1;
-        ReadableByteChannel in;
-        if ("-".equals(input)) {
-            in = Channels.newChannel(parent.stdin());
-        } else {
-            Path path = Path.of(input);
-            if (Files.isDirectory(path)) {
-                throw CliException.io("input is a directory: " + input, null);
-            }
-            try {
-                FileChannel channel = FileChannel.open(path);
-                inputSize = Files.isRegularFile(path) ? channel.size() : -1;
-                in = channel;
-            } catch (NoSuchFileException e) {
-                throw CliException.io("input not found: " + input, e);
-            } catch (IOException e) {
-                throw CliException.io("cannot read input " + input + ": " + Failures.describe(e), e);
-            }
-        }
+        ReadableByteChannel in = openInput();
+        long inputSize = in instanceof FileChannel && Files.isRegularFile(Path.of(input))
+                ? ((FileChannel) in).size() : -1;
         if (format == Format.fixed && inputSize > 0) {
             FixedSizeCheck.warn(err, inputSize, framing.recordLength(), layout.length());
         } else if (format != Format.fixed && inputSize > 0) {
@@ -239,7 +223,6 @@ final class DecodeCommand implements Callable<Integer> {
                 latencyTarget.stream().flush();
             }
             target.stream().flush();
-            long rejected = result.summary.recordsRejected();
             String rejectsWhere = rejectsTarget == null ? "stderr" : rejectsTarget.name();
             if (rejectsTarget != null) {
                 rejectsTarget.commit();
@@ -249,24 +232,47 @@ final class DecodeCommand implements Callable<Integer> {
             }
             target.commit();
             summary(err, result);
-            int exit = ExitCodes.OK;
-            if (rejected > 0) {
-                Failures.fail(err, String.format(Locale.ROOT, "finished with %,d rejected records (of %,d read);"
-                        + " rejects in %s", rejected, result.summary.recordsRead(), rejectsWhere));
-                exit = ExitCodes.REJECTS;
-            }
-            if (result.summary.bytesSkipped() > 0) {
-                Failures.fail(err, String.format(Locale.ROOT, "resynchronized after bad record descriptor words: "
-                        + "%,d bytes that do not frame were skipped; they are in %s", result.summary.bytesSkipped(),
-                        rejectsWhere));
-                exit = ExitCodes.REJECTS;
-            }
-            if (result.summary.framingFailure() != null) {
-                framingFailure(err, result.summary, inputSize, layout.length());
-                exit = ExitCodes.REJECTS;
-            }
-            return exit;
+            return report(err, result.summary, rejectsWhere, inputSize, layout.length());
         }
+    }
+
+    /** Standard input, or the input file opened for reading. */
+    private ReadableByteChannel openInput() {
+        if ("-".equals(input)) {
+            return Channels.newChannel(parent.stdin());
+        }
+        Path path = Path.of(input);
+        if (Files.isDirectory(path)) {
+            throw CliException.io("input is a directory: " + input, null);
+        }
+        try {
+            return FileChannel.open(path);
+        } catch (NoSuchFileException e) {
+            throw CliException.io("input not found: " + input, e);
+        } catch (IOException e) {
+            throw CliException.io("cannot read input " + input + ": " + Failures.describe(e), e);
+        }
+    }
+
+    /** The lines after the summary of a completed run, and its exit code: 2 if anything was not written. */
+    private int report(PrintWriter err, DecodeSummary summary, String rejectsWhere, long inputSize, int layoutLength) {
+        int exit = ExitCodes.OK;
+        if (summary.recordsRejected() > 0) {
+            Failures.fail(err, String.format(Locale.ROOT, "finished with %,d rejected records (of %,d read);"
+                    + " rejects in %s", summary.recordsRejected(), summary.recordsRead(), rejectsWhere));
+            exit = ExitCodes.REJECTS;
+        }
+        if (summary.bytesSkipped() > 0) {
+            Failures.fail(err, String.format(Locale.ROOT, "resynchronized after bad record descriptor words: "
+                    + "%,d bytes that do not frame were skipped; they are in %s", summary.bytesSkipped(),
+                    rejectsWhere));
+            exit = ExitCodes.REJECTS;
+        }
+        if (summary.framingFailure() != null) {
+            framingFailure(err, summary, inputSize, layoutLength);
+            exit = ExitCodes.REJECTS;
+        }
+        return exit;
     }
 
     /** A framing failure, said plainly: where, which header, why, how much was not decoded, what might fit. */
