@@ -48,6 +48,14 @@ public final class Ringline implements Callable<Integer> {
      * directly, not through {@code System.out}, which would swallow write errors (a full disk, a closed pipe).
      */
     public static void main(String[] args) {
+        // A thread that dies of OutOfMemoryError must not print (printing allocates, and the JVM then reports the
+        // handler's own failure): the command reports it once, in one line. Other failures print as usual.
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            if (!(e instanceof OutOfMemoryError)) {
+                System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+                e.printStackTrace();
+            }
+        });
         CommandLine cmd = commandLine(new Ringline(System.in, new FileOutputStream(FileDescriptor.out)));
         int code = ExitCodes.INTERNAL;
         try {

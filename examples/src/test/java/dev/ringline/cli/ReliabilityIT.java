@@ -402,6 +402,19 @@ class ReliabilityIT {
                 c("8 records too large for the heap").decode("--record-length", "200000000")
                         .exit(3, "ringline: --ring-size 32 with 200,000,000-byte records needs about").build(),
 
+                c("8 an out-of-memory error is one line and exit 5").setup(write("wide.cpy",
+                                "       01  R.\n           05  A  PIC X(1) OCCURS 60000 TIMES.\n"))
+                        .setup(dir -> {
+                            byte[] controls = new byte[30_000_000]; // each byte becomes "\u0001" in JSON: 9x
+                            Arrays.fill(controls, (byte) 1);
+                            Files.write(dir.resolve("wide.dat"), controls);
+                        })
+                        .setup(write("wide.jsonl", "previous\n"))
+                        .args("decode", "--copybook", "wide.cpy", "--input", "wide.dat", "--output", "wide.jsonl",
+                                "--trim", "none", "--progress", "never")
+                        .exit(5, "ringline: out of memory (heap 64.0 MiB): lower --ring-size, or give Java more "
+                                + "heap").file("wide.jsonl", UNCHANGED).build(),
+
                 // ---- 9: latency report write errors
                 c("9 latency report on a full disk").decode("--output", "out.jsonl", "--latency-report", "/dev/full")
                         .exit(4, "ringline: cannot write /dev/full: No space left on device")
