@@ -472,6 +472,8 @@ class ReliabilityIT {
                 c("14 copybook is a directory").setup(dir -> Files.createDirectory(dir.resolve("cpydir")))
                         .args("decode", "--copybook", "cpydir", "--input", "in.dat")
                         .exit(4, "ringline: cannot read copybook cpydir: it is a directory").build(),
+                c("14 copybook read error gives the system's reason").args("layout", "--copybook", "in.dat/x.cpy")
+                        .exit(4, "ringline: cannot read copybook in.dat/x.cpy: Not a directory: in.dat/x.cpy").build(),
                 c("14 missing copybook").args("layout", "--copybook", "nope.cpy")
                         .exit(4, "ringline: cannot read copybook nope.cpy: no such file or directory: nope.cpy")
                         .build(),
