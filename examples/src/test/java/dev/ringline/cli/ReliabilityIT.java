@@ -687,7 +687,8 @@ class ReliabilityIT {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
                     .until(() -> started(dir, launched) || !process.isAlive());
             assertTrue(process.isAlive(), "the run ended before the signal");
-            Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).start();
+            // The shell's built-in kill: no procps package needed.
+            Process kill = new ProcessBuilder("/bin/sh", "-c", "kill -" + signal + " " + process.pid()).start();
             assertTrue(kill.waitFor(10, TimeUnit.SECONDS));
         }
         assertTrue(process.waitFor(90, TimeUnit.SECONDS), "ringline did not finish: " + command);
