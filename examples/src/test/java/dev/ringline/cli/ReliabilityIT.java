@@ -291,7 +291,9 @@ class ReliabilityIT {
                         .exit(4, "ringline: cannot write standard output: No space left on device").build(),
                 c("2 stdout closed").decode().stdout(Stdout.CLOSED)
                         .exit(4, "ringline: cannot write standard output: Bad file descriptor").build(),
-                c("2 stdout read by head -1").decode().stdout(Stdout.HEAD)
+                c("2 stdout read by head -1, on 200 MiB").stdout(Stdout.HEAD)
+                        .args("decode", "--copybook", bigCopybook.toString(), "--input", big.toString(),
+                                "--progress", "never")
                         .exit(ExitCodes.BROKEN_PIPE, "ringline: standard output was closed by its reader (broken pipe);"
                                 + " decoding stopped").build(),
                 c("2 output file on a full disk").decode("--output", "/dev/full")
