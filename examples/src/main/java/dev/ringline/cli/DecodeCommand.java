@@ -69,8 +69,6 @@ final class DecodeCommand implements Callable<Integer> {
     static final int MAX_RING_SIZE = 4096;
     /** Workers at most: far more than any machine this runs on has cores. */
     static final int MAX_THREADS = 256;
-    /** The command's name in messages. */
-    static final String NAME = "ringline decode";
 
     @Spec
     CommandSpec spec;
@@ -169,7 +167,7 @@ final class DecodeCommand implements Callable<Integer> {
         Copybook parsed = Options.copybook(copybook, err);
         RecordLayout layout = Options.record(parsed, record);
         FramingOptions framing = framing(layout);
-        MemoryPlan.check(NAME, ringSize, format == Format.fixed ? framing.recordLength() : layout.length());
+        MemoryPlan.check(ringSize, format == Format.fixed ? framing.recordLength() : layout.length());
 
         RunPaths paths = RunPaths.check(input, copybook, output, rejectsSpec(), latencyReport);
         ReadableByteChannel in = openInput();
@@ -318,28 +316,28 @@ final class DecodeCommand implements Callable<Integer> {
 
     private void checkArguments(int workers) {
         if (workers < 1 || workers > MAX_THREADS) {
-            throw CliException.usage(NAME, "--threads must be 1.." + MAX_THREADS + ": " + workers);
+            throw CliException.usage("--threads must be 1.." + MAX_THREADS + ": " + workers);
         }
         if (ringSize < 1 || ringSize > MAX_RING_SIZE) {
-            throw CliException.usage(NAME, "--ring-size must be 1.." + MAX_RING_SIZE + ": " + ringSize);
+            throw CliException.usage("--ring-size must be 1.." + MAX_RING_SIZE + ": " + ringSize);
         }
         if (maxErrors != null && maxErrors < 0) {
-            throw CliException.usage(NAME, "--max-errors must be 0 or more: " + maxErrors);
+            throw CliException.usage("--max-errors must be 0 or more: " + maxErrors);
         }
         if (maxErrors != null && onError == OnError.fail) {
-            throw CliException.usage(NAME, "--max-errors and --on-error fail contradict each other; choose one");
+            throw CliException.usage("--max-errors and --on-error fail contradict each other; choose one");
         }
         if (format == Format.fixed && (rdwLittleEndian || rdwExcludesHeader)) {
-            throw CliException.usage(NAME, "--rdw-little-endian and --rdw-excludes-header need --format rdw or vb");
+            throw CliException.usage("--rdw-little-endian and --rdw-excludes-header need --format rdw or vb");
         }
         if (resync && format != Format.rdw) {
-            throw CliException.usage(NAME, "--resync needs --format rdw (a VB block cannot be resynchronized alone)");
+            throw CliException.usage("--resync needs --format rdw (a VB block cannot be resynchronized alone)");
         }
         if (format != Format.fixed && recordLength != null) {
-            throw CliException.usage(NAME, "--record-length applies to --format fixed only");
+            throw CliException.usage("--record-length applies to --format fixed only");
         }
         if (recordLength != null && (recordLength < 1 || recordLength > FramingOptions.MAX_RECORD_LENGTH_LIMIT)) {
-            throw CliException.usage(NAME, "--record-length must be 1.." + FramingOptions.MAX_RECORD_LENGTH_LIMIT
+            throw CliException.usage("--record-length must be 1.." + FramingOptions.MAX_RECORD_LENGTH_LIMIT
                     + ": " + recordLength);
         }
     }

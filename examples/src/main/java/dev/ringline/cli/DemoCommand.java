@@ -54,11 +54,11 @@ final class DemoCommand implements Callable<Integer> {
         int workers = threads == null ? Math.min(DecodeCommand.MAX_THREADS,
                 Runtime.getRuntime().availableProcessors()) : threads;
         if (workers < 1 || workers > DecodeCommand.MAX_THREADS) {
-            throw CliException.usage("ringline demo", "--threads must be 1.." + DecodeCommand.MAX_THREADS + ": "
+            throw CliException.usage("--threads must be 1.." + DecodeCommand.MAX_THREADS + ": "
                     + workers);
         }
         if (size != null && size < 1) {
-            throw CliException.usage("ringline demo", "--size must be at least 1 record: " + size);
+            throw CliException.usage("--size must be at least 1 record: " + size);
         }
         Path dir = Files.createTempDirectory("ringline-demo-");
         TempFiles.own(dir); // deleted by the shutdown hook if the demo is interrupted
