@@ -7,7 +7,7 @@
  *
  * <p>The sub-packages, lowest first, follow the data: {@code error} (codes and the base exception),
  * {@code codec} (bytes of one field to a value), {@code copybook} (text to a record layout), {@code framing}
- * (input to records), {@code json} (a record to a JSON line). Each may use only the ones before it; this package
+ * (input to records), {@code json} (a record to a JSON line), {@code row} (a record to typed values). Each may use only the ones before it; this package
  * uses them all, plus {@code dev.ringline.pipeline}, {@code dev.ringline.memory} and {@code dev.ringline.buffer}
  * (checked by {@code ArchitectureTest}).
  */
