@@ -155,7 +155,7 @@ public final class NumericEdited {
      * @throws FieldDecodeException VALUE_OUT_OF_RANGE if the value does not fit or needs a sign the picture lacks
      * @throws IllegalArgumentException for a picture symbol outside the supported set
      */
-    static int encode(BigDecimal value, String picture, CodePage cp, byte[] dst, int off) {
+    public static int encode(BigDecimal value, String picture, CodePage cp, byte[] dst, int off) {
         EditedPicture pic = EditedPicture.parse(picture);
         String text = pic.render(value);
         cp.encode(text, dst, off, text.length());
