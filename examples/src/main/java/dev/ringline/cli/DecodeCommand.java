@@ -1,11 +1,13 @@
 package dev.ringline.cli;
 
 import dev.ringline.cobol.DecodeOptions;
+import dev.ringline.cobol.DecodeSummary;
 import dev.ringline.cobol.ErrorPolicy;
 import dev.ringline.cobol.codec.CodePage;
 import dev.ringline.cobol.codec.FloatingPoint;
 import dev.ringline.cobol.copybook.Copybook;
 import dev.ringline.cobol.copybook.RecordLayout;
+import dev.ringline.cobol.error.DecodeError;
 import dev.ringline.cobol.framing.FramingOptions;
 import dev.ringline.cobol.json.JsonRejectsWriter;
 import dev.ringline.cobol.json.Trim;
@@ -15,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -27,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -65,6 +68,10 @@ final class DecodeCommand implements Callable<Integer> {
 
     /** Batches in flight at most: 4096 x 64 KiB of input is already 256 MiB. */
     static final int MAX_RING_SIZE = 4096;
+    /** Workers at most: far more than any machine this runs on has cores. */
+    static final int MAX_THREADS = 256;
+    /** The command's name in messages. */
+    static final String NAME = "ringline decode";
 
     @Spec
     CommandSpec spec;
@@ -92,17 +99,17 @@ final class DecodeCommand implements Callable<Integer> {
 
     @Option(names = "--codepage", defaultValue = "cp037", paramLabel = "NAME",
             description = "cp037, cp273, cp500, cp1047, cp1140, cp1141, cp1148 or ascii (default: cp037).")
-    String codePage;
+    CodePage codePage;
 
     @Option(names = "--record", paramLabel = "NAME", description = "The copybook record to use (default: first).")
     String record;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "Decoding workers (default: available processors).")
+            description = "Decoding workers, 1..256 (default: available processors).")
     Integer threads;
 
     @Option(names = "--ring-size", defaultValue = "32", paramLabel = "N",
-            description = "Batches of about 64 KiB in flight (default: 32).")
+            description = "Batches of about 64 KiB in flight, 1..4096 (default: 32); checked against the heap.")
     int ringSize;
 
     @Option(names = "--on-error", defaultValue = "skip", paramLabel = "skip|fail",
@@ -114,8 +121,9 @@ final class DecodeCommand implements Callable<Integer> {
     Integer maxErrors;
 
     @Option(names = "--rejects", paramLabel = "FILE|-",
-            description = "Rejects file, created at the first reject (default: OUTPUT.rejects.jsonl, or stderr "
-                    + "when the output is not a file).")
+            description = "Rejects file, created only if there is a reject; - for stderr (default: "
+                    + "OUTPUT.rejects.jsonl, or INPUT-NAME.rejects.jsonl in the current directory when the output "
+                    + "is not a file).")
     String rejects;
 
     @Option(names = "--trim", defaultValue = "right", paramLabel = "none|left|right|both",
@@ -151,19 +159,16 @@ final class DecodeCommand implements Callable<Integer> {
     FloatChoice floatFormat;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        return Failures.run(err, () -> decode(err));
-    }
-
-    private int decode(PrintWriter err) throws IOException {
-        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        int workers = threads == null ? Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()) : threads;
         checkArguments(workers);
-        CodePage page = Options.codePage(codePage);
         Copybook parsed = Options.copybook(copybook, err);
         RecordLayout layout = Options.record(parsed, record);
         FramingOptions framing = framing(layout);
+        MemoryPlan.check(NAME, ringSize, format == Format.fixed ? framing.recordLength() : layout.length());
 
+        RunPaths paths = RunPaths.check(input, copybook, output, rejectsSpec(), latencyReport);
         long inputSize = -1;
         ReadableByteChannel in;
         if ("-".equals(input)) {
@@ -179,20 +184,24 @@ final class DecodeCommand implements Callable<Integer> {
                 in = channel;
             } catch (NoSuchFileException e) {
                 throw CliException.io("input not found: " + input, e);
+            } catch (IOException e) {
+                throw CliException.io("cannot read input " + input + ": " + Failures.describe(e), e);
             }
         }
-        try (ReadableByteChannel channel = in; OutputTarget target = OutputTarget.open(output, parent.stdout())) {
-            Path rejectsFile = rejectsFile();
-            OutputStream rejectsStream;
-            if (rejectsFile == null) {
-                rejectsStream = new WriterOutputStream(err);
-            } else {
-                Files.deleteIfExists(rejectsFile);
-                rejectsStream = new BufferedOutputStream(new LazyFileOutputStream(rejectsFile), 64 * 1024);
-            }
+        if (format == Format.fixed && inputSize > 0) {
+            FixedSizeCheck.warn(err, inputSize, framing.recordLength(), layout.length());
+        }
+        String rejectsSpec = paths.rejects();
+        try (ReadableByteChannel channel = in;
+             OutputTarget target = OutputTarget.open("output", output, parent.stdout(), false);
+             OutputTarget rejectsTarget = "-".equals(rejectsSpec) ? null
+                     : OutputTarget.open("rejects file", rejectsSpec, null, true);
+             OutputTarget latencyTarget = latencyReport == null ? null
+                     : OutputTarget.open("latency report", latencyReport.toString(), null, true)) {
+            OutputStream rejectsStream = rejectsTarget == null ? new WriterOutputStream(err) : rejectsTarget.stream();
             JsonRejectsWriter rejectsWriter = new JsonRejectsWriter(rejectsStream);
             DecodeOptions.Builder options = DecodeOptions.builder()
-                    .codePage(page)
+                    .codePage(codePage)
                     .trim(Trim.valueOf(trim.name().toUpperCase(Locale.ROOT)))
                     .numbersAsStrings(jsonNumber == JsonNumber.string)
                     .emitMeta(emitMeta)
@@ -203,36 +212,77 @@ final class DecodeCommand implements Callable<Integer> {
                             : FloatingPoint.Format.IBM_HEX)
                     .workers(workers)
                     .capacity(ringSize);
-            DecodeRun.Result result;
-            try {
-                result = DecodeRun.run(channel, inputSize, layout, options, target.stream(),
-                        Progress.mode(progress, quiet), err, workers, latencyReport != null);
-            } finally {
-                rejectsWriter.close();
-            }
-            if (latencyReport != null) {
-                writeLatencyReport(result);
-            }
-            String rejectsWhere = rejectsFile == null ? "stderr" : rejectsFile.toString();
+            DecodeRun.Result result = DecodeRun.run(channel, inputSize, layout, options, target.stream(),
+                    Progress.mode(progress, quiet), err, workers, latencyReport != null);
             if (result.aborted != null) {
-                // Not complete: the temp file goes, a stream keeps what was written.
-                target.discard();
+                // A stopped run is not complete: no file is created or replaced (temp files go on close).
                 summary(err, result);
-                return Failures.fail(err, ExitCodes.REJECTS, String.format(Locale.ROOT,
-                        "stopped after %,d errors at %s; %,d records were written to %s%s, rejects in %s",
-                        result.summary.fieldErrors(), result.aborted.error().describe(),
-                        result.summary.recordsWritten(), target.name(),
-                        target.replacesFile() ? " and discarded (output not created)" : "", rejectsWhere));
+                throw new CliException(ExitCodes.REJECTS, stoppedMessage(result.aborted.error(), result, target,
+                        rejectsTarget));
+            }
+            if (latencyTarget != null) {
+                writeLatencyReport(result, latencyTarget);
+            }
+            // Every byte reaches its file or device before any rename, so a write error renames nothing.
+            rejectsStream.flush();
+            if (latencyTarget != null) {
+                latencyTarget.stream().flush();
+            }
+            target.stream().flush();
+            long rejected = result.summary.recordsRejected();
+            String rejectsWhere = rejectsTarget == null ? "stderr" : rejectsTarget.name();
+            if (rejectsTarget != null) {
+                rejectsTarget.commit();
+            }
+            if (latencyTarget != null) {
+                latencyTarget.commit();
             }
             target.commit();
             summary(err, result);
-            if (result.summary.recordsRejected() > 0) {
-                return Failures.fail(err, ExitCodes.REJECTS, String.format(Locale.ROOT,
-                        "finished with %,d rejected records (of %,d read); rejects in %s",
-                        result.summary.recordsRejected(), result.summary.recordsRead(), rejectsWhere));
+            int exit = ExitCodes.OK;
+            if (rejected > 0) {
+                Failures.fail(err, String.format(Locale.ROOT, "finished with %,d rejected records (of %,d read);"
+                        + " rejects in %s", rejected, result.summary.recordsRead(), rejectsWhere));
+                exit = ExitCodes.REJECTS;
             }
-            return ExitCodes.OK;
+            if (result.summary.framingFailure() != null) {
+                framingFailure(err, result.summary, inputSize, layout.length());
+                exit = ExitCodes.REJECTS;
+            }
+            return exit;
         }
+    }
+
+    /** A framing failure, said plainly: where, which header, why, how much was not decoded, what might fit. */
+    private void framingFailure(PrintWriter err, DecodeSummary summary, long inputSize, int layoutLength) {
+        DecodeError failure = summary.framingFailure();
+        long from = summary.bytesRead() - summary.bytesUndecoded();
+        Failures.fail(err, String.format(Locale.ROOT, "cannot frame the input at byte %,d (%s): %s; the %,d bytes "
+                        + "from byte %,d to the end were not decoded", failure.byteOffset(), failure.code(),
+                failure.message(), summary.bytesUndecoded(), from));
+        if (from == 0 && !"-".equals(input)) {
+            try {
+                List<String> fits = FramingGuess.suggest(Path.of(input), inputSize, layoutLength);
+                err.println(fits.isEmpty() ? "the very first header is invalid: is this file framed as --format "
+                        + format + "?" : "the very first header is invalid; the file's first records frame "
+                        + "cleanly with: " + String.join("; ", fits));
+            } catch (IOException e) {
+                err.println("the very first header is invalid: is this file framed as --format " + format + "?");
+            }
+            err.flush();
+        }
+    }
+
+    private String stoppedMessage(DecodeError error, DecodeRun.Result result, OutputTarget target,
+                                  OutputTarget rejectsTarget) {
+        String by = maxErrors != null ? "--max-errors " + maxErrors : "--on-error fail";
+        String written = target.replacesFile()
+                ? "no file was created or changed (" + target.name() + " not written)"
+                : String.format(Locale.ROOT, "%,d records were written to %s before it", result.summary
+                .recordsWritten(), target.name());
+        String rejectsNote = rejectsTarget == null ? "; rejects on stderr" : "";
+        return String.format(Locale.ROOT, "stopped by %s after %,d errors, at %s; %s%s", by,
+                result.summary.fieldErrors(), error.describe(), written, rejectsNote);
     }
 
     private void summary(PrintWriter err, DecodeRun.Result result) {
@@ -245,46 +295,48 @@ final class DecodeCommand implements Callable<Integer> {
     }
 
     private void checkArguments(int workers) {
-        if (workers < 1) {
-            throw CliException.usage("--threads must be at least 1: " + workers);
+        if (workers < 1 || workers > MAX_THREADS) {
+            throw CliException.usage(NAME, "--threads must be 1.." + MAX_THREADS + ": " + workers);
         }
         if (ringSize < 1 || ringSize > MAX_RING_SIZE) {
-            throw CliException.usage("--ring-size must be 1.." + MAX_RING_SIZE + ": " + ringSize);
+            throw CliException.usage(NAME, "--ring-size must be 1.." + MAX_RING_SIZE + ": " + ringSize);
         }
         if (maxErrors != null && maxErrors < 0) {
-            throw CliException.usage("--max-errors must be 0 or more: " + maxErrors);
+            throw CliException.usage(NAME, "--max-errors must be 0 or more: " + maxErrors);
         }
         if (maxErrors != null && onError == OnError.fail) {
-            throw CliException.usage("--max-errors and --on-error fail contradict each other; choose one");
+            throw CliException.usage(NAME, "--max-errors and --on-error fail contradict each other; choose one");
         }
         if (format == Format.fixed && (rdwLittleEndian || rdwExcludesHeader)) {
-            throw CliException.usage("--rdw-little-endian and --rdw-excludes-header need --format rdw or vb");
+            throw CliException.usage(NAME, "--rdw-little-endian and --rdw-excludes-header need --format rdw or vb");
         }
         if (format != Format.fixed && recordLength != null) {
-            throw CliException.usage("--record-length applies to --format fixed only");
+            throw CliException.usage(NAME, "--record-length applies to --format fixed only");
         }
-        if (recordLength != null && recordLength < 1) {
-            throw CliException.usage("--record-length must be at least 1: " + recordLength);
+        if (recordLength != null && (recordLength < 1 || recordLength > FramingOptions.MAX_RECORD_LENGTH_LIMIT)) {
+            throw CliException.usage(NAME, "--record-length must be 1.." + FramingOptions.MAX_RECORD_LENGTH_LIMIT
+                    + ": " + recordLength);
         }
     }
 
     private FramingOptions framing(RecordLayout layout) {
-        try {
-            switch (format) {
-                case fixed:
-                    return FramingOptions.fixed(recordLength == null ? layout.length() : recordLength);
-                default:
-                    FramingOptions f = format == Format.rdw ? FramingOptions.rdw() : FramingOptions.vb();
-                    if (rdwLittleEndian) {
-                        f = f.withLittleEndian();
-                    }
-                    if (rdwExcludesHeader) {
-                        f = f.withLengthExcludingHeader();
-                    }
-                    return f;
-            }
-        } catch (IllegalArgumentException e) {
-            throw CliException.usage("framing: " + e.getMessage());
+        switch (format) {
+            case fixed:
+                if (recordLength != null && recordLength < layout.length()) {
+                    throw CliException.usage(String.format(Locale.ROOT, "--record-length %,d is shorter than record"
+                                    + " %s of %s (%,d bytes): every record would miss its last fields",
+                            recordLength, layout.name(), copybook.getFileName(), layout.length()));
+                }
+                return FramingOptions.fixed(recordLength == null ? layout.length() : recordLength);
+            default:
+                FramingOptions f = format == Format.rdw ? FramingOptions.rdw() : FramingOptions.vb();
+                if (rdwLittleEndian) {
+                    f = f.withLittleEndian();
+                }
+                if (rdwExcludesHeader) {
+                    f = f.withLengthExcludingHeader();
+                }
+                return f;
         }
     }
 
@@ -295,20 +347,30 @@ final class DecodeCommand implements Callable<Integer> {
         return onError == OnError.fail ? ErrorPolicy.failFast() : ErrorPolicy.skip();
     }
 
-    /** The rejects file, or null for stderr. */
-    private Path rejectsFile() {
+    /**
+     * The rejects file, or {@code -} for stderr. By default it never shares stderr with the summary: beside a file
+     * output ({@code OUTPUT.rejects.jsonl}), else in the current directory, named after the input.
+     */
+    private String rejectsSpec() {
         if (rejects != null) {
-            return "-".equals(rejects) ? null : Path.of(rejects);
+            return rejects;
         }
-        return OutputTarget.isFile(output) ? Path.of(output + ".rejects.jsonl") : null;
+        if (OutputTarget.isFile(output)) {
+            return output + ".rejects.jsonl";
+        }
+        Path name = "-".equals(input) ? null : Path.of(input).getFileName();
+        return (name == null ? "stdin" : name.toString()) + ".rejects.jsonl";
     }
 
-    private void writeLatencyReport(DecodeRun.Result result) throws IOException {
-        try (PrintStream report = new PrintStream(Files.newOutputStream(latencyReport), false,
-                StandardCharsets.US_ASCII)) {
-            result.latency.outputPercentileDistribution(report, 1000.0);
+    private static void writeLatencyReport(DecodeRun.Result result, OutputTarget report) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(8192);
+        try (PrintStream text = new PrintStream(bytes, false, StandardCharsets.US_ASCII)) {
+            result.latency.outputPercentileDistribution(text, 1000.0);
+        }
+        try {
+            bytes.writeTo(report.stream());
         } catch (IOException e) {
-            throw CliException.io("cannot write latency report " + latencyReport + ": " + Failures.describe(e), e);
+            throw CliException.io("cannot write latency report " + report.name() + ": " + Failures.describe(e), e);
         }
     }
 }

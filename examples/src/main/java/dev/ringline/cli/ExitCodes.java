@@ -10,8 +10,10 @@ final class ExitCodes {
     static final int USAGE = 3;
     /** An input could not be read or an output could not be written. */
     static final int IO = 4;
-    /** A bug: the stack trace is printed. */
+    /** A bug (the stack trace is printed), or out of memory (one line with a hint). */
     static final int INTERNAL = 5;
+    /** Standard output's reader went away ({@code | head}): 128 + SIGPIPE, as a shell reports it. */
+    static final int BROKEN_PIPE = 141;
 
     /** The table printed at the end of {@code --help}. */
     static final String HELP_TABLE = "%nExit codes:%n"
@@ -21,7 +23,9 @@ final class ExitCodes {
             + "     then not created%n"
             + "  3  bad arguments or bad copybook (message gives file:line:column)%n"
             + "  4  I/O error: missing input, unwritable output, disk full%n"
-            + "  5  internal error (stack trace printed)%n";
+            + "  5  internal error (stack trace printed), or out of memory%n"
+            + "  129, 130, 143  ended by SIGHUP, SIGINT, SIGTERM (temp files deleted)%n"
+            + "  141  standard output closed by its reader (broken pipe)%n";
 
     private ExitCodes() {
     }

@@ -28,25 +28,23 @@ final class LayoutCommand implements Callable<Integer> {
     String record;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        return Failures.run(err, () -> {
-            Copybook parsed = Options.copybook(copybook, err);
-            if (record != null) {
-                out.print(parsed.record(record).toTable());
-            } else {
-                boolean first = true;
-                for (RecordLayout layout : parsed.records()) {
-                    if (!first) {
-                        out.println();
-                    }
-                    out.print(layout.toTable());
-                    first = false;
+        Copybook parsed = Options.copybook(copybook, err);
+        if (record != null) {
+            out.print(Options.record(parsed, record).toTable());
+        } else {
+            boolean first = true;
+            for (RecordLayout layout : parsed.records()) {
+                if (!first) {
+                    out.println();
                 }
+                out.print(layout.toTable());
+                first = false;
             }
-            out.flush();
-            return ExitCodes.OK;
-        });
+        }
+        out.flush();
+        return ExitCodes.OK;
     }
 }

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.util.Objects;
 
 /**
@@ -137,7 +138,7 @@ public final class RecordReader implements AutoCloseable {
             throw e;
         } catch (IOException e) {
             throw new CobolException(ErrorCode.IO_ERROR, "reading record " + nextIndex + " at byte " + offset()
-                    + ": " + e.getMessage(), e);
+                    + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
         }
     }
 
@@ -154,6 +155,61 @@ public final class RecordReader implements AutoCloseable {
     /** Input bytes consumed so far: every header and payload returned, plus, after an error, the bytes framed. */
     public long bytesRead() {
         return offset();
+    }
+
+    /**
+     * Skips the rest of the input without framing it, so that {@link #bytesRead()} becomes the input's size: how
+     * a caller counts the bytes a framing error left undecoded. A seekable channel is measured, not read.
+     *
+     * @return the bytes skipped
+     * @throws IOException if reading (or measuring) the input fails
+     */
+    public long skipRest() throws IOException {
+        long skipped = limit - pos;
+        if (!endOfInput) {
+            if (channel instanceof SeekableByteChannel) {
+                SeekableByteChannel seekable = (SeekableByteChannel) channel;
+                long rest = Math.max(0, seekable.size() - seekable.position());
+                seekable.position(seekable.position() + rest);
+                skipped += rest;
+            } else {
+                ByteBuffer scratch = ByteBuffer.wrap(buf);
+                int n;
+                while ((n = channel.read(scratch.clear())) >= 0) {
+                    skipped += n;
+                }
+            }
+            endOfInput = true;
+        }
+        bufferBase += pos + skipped;
+        pos = 0;
+        limit = 0;
+        return skipped;
+    }
+
+    /**
+     * Whether a record boundary under {@code options} is plausible at {@code data[off]}: {@code records}
+     * consecutive records frame cleanly from there, or the data ends cleanly on a record boundary after at least
+     * one (a record cut off by the end of {@code data} does not count). The check a reader needs to start inside
+     * a file, to resynchronize after a bad header, or to guess a file's framing.
+     */
+    public static boolean chains(byte[] data, int off, int len, FramingOptions options, int records) {
+        Objects.checkFromIndexSize(off, len, data.length);
+        if (records < 1) {
+            throw new IllegalArgumentException("records must be >= 1: " + records);
+        }
+        RecordReader reader = new RecordReader(Channels.newChannel(new java.io.ByteArrayInputStream(data, off, len)),
+                options);
+        ByteVector record = new ByteVector(256);
+        int framed = 0;
+        try {
+            while (framed < records && reader.next(record)) {
+                framed++;
+            }
+        } catch (FramingException e) {
+            return framed >= records;
+        }
+        return framed > 0;
     }
 
     /** The framing error that finished this reader, or {@code null}. */
