@@ -40,7 +40,8 @@ import java.util.List;
  * <p>REDEFINES: a line may give any of the views of a redefined area; each view is encoded on its own and the
  * bytes they set must agree (else {@link ErrorCode#REDEFINES_MISMATCH} naming both views); bytes no view sets are
  * those of the first view given. OCCURS DEPENDING ON: the counter is written from the array's length (and a counter
- * value given in the line must equal it); missing, the array has the counter's value, else its minimum.
+ * value given in the line must equal it); missing, the array has the counter's value, else its minimum; the
+ * elements past the count are fill bytes.
  *
  * <p>Thread-safe once compiled: each thread encodes with its own {@link Context}.
  */
@@ -176,6 +177,9 @@ public final class RecordEncoder {
             }
             ctx.counterResolved[c] = count;
             ctx.pop();
+            // Elements past the count are not part of the record: fill, like any byte the line does not give.
+            Arrays.fill(ctx.record, f.offset() + (int) count * f.length(), f.offset() + f.occursMax() * f.length(),
+                    fillByte);
         }
         for (int c = 0; c < counters.size(); c++) {
             if (ctx.counterResolved[c] >= 0) {
