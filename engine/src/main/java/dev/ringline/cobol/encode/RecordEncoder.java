@@ -63,6 +63,8 @@ public final class RecordEncoder {
     private final List<ArrayNode> dependingArrays = new ArrayList<>();
     private final List<Field> counters = new ArrayList<>();
     private final boolean variableLength;
+    /** {@link #dependingArrays} as an array: the per-line loops must not allocate iterators. */
+    private final ArrayNode[] depending;
 
     private RecordEncoder(RecordLayout layout, EncoderOptions options) {
         this.layout = layout;
@@ -81,8 +83,12 @@ public final class RecordEncoder {
         for (int i = 0; i < counters.size(); i++) {
             numberNodeOf(counters.get(i), root).counterId = i;
         }
+        for (ArrayNode a : dependingArrays) {
+            a.counterId = counters.indexOf(a.field.dependingOn());
+        }
         this.variableLength = options.variableLength() && !dependingArrays.isEmpty() && dependingArrays.stream()
                 .allMatch(a -> !a.nested && (long) a.field.offset() + a.field.totalLength() == layout.length());
+        this.depending = dependingArrays.toArray(new ArrayNode[0]);
         this.defaultImage = new byte[layout.length()];
         Arrays.fill(defaultImage, fillByte);
         root.writeDefault(this, defaultImage, 0, 0);
@@ -145,7 +151,7 @@ public final class RecordEncoder {
 
     private int variableLength(Context ctx) {
         long length = layout.length();
-        for (ArrayNode a : dependingArrays) {
+        for (ArrayNode a : depending) {
             length -= (a.field.occursMax() - ctx.odoCount[a.odoId]) * (long) a.field.length();
         }
         return (int) length;
@@ -155,9 +161,9 @@ public final class RecordEncoder {
     private void finishDependingOn(Context ctx) {
         Arrays.fill(ctx.counterResolved, -1);
         ctx.depth = 0;
-        for (ArrayNode a : dependingArrays) {
+        for (ArrayNode a : depending) {
             Field f = a.field;
-            int c = numberNodeOf(f.dependingOn(), root).counterId;
+            int c = a.counterId;
             long count = ctx.odoCount[a.odoId];
             ctx.push(f.path());
             if (count < 0) {
@@ -189,18 +195,32 @@ public final class RecordEncoder {
         }
     }
 
+    /** Writes an OCCURS DEPENDING ON count into its counter, without allocating for the usual counter pictures. */
     private void writeCount(Field counter, long count, byte[] dst, int at) {
         NumericFormat fmt = counter.numeric();
+        boolean plain = fmt.scale() == 0;
         switch (counter.type()) {
             case ZONED:
-                ZonedDecimal.encode(BigDecimal.valueOf(count), fmt, zonedDigits(counter), ebcdic, dst, at);
+                if (plain && zonedDigits(counter) == declaredDigits(fmt)) {
+                    ZonedDecimal.encodeUnscaled(count, fmt, ebcdic, dst, at);
+                } else {
+                    ZonedDecimal.encode(BigDecimal.valueOf(count), fmt, zonedDigits(counter), ebcdic, dst, at);
+                }
                 return;
             case PACKED:
-                PackedDecimal.encode(BigDecimal.valueOf(count), fmt, packedDigits(counter), dst, at);
+                if (plain && packedDigits(counter) == declaredDigits(fmt)) {
+                    PackedDecimal.encodeUnscaled(count, fmt, dst, at);
+                } else {
+                    PackedDecimal.encode(BigDecimal.valueOf(count), fmt, packedDigits(counter), dst, at);
+                }
                 return;
             case BINARY:
             case NATIVE_BINARY:
-                BinaryInteger.encode(BigDecimal.valueOf(count), fmt, true, dst, at, counter.length());
+                if (plain && counter.length() <= 8) {
+                    BinaryInteger.encodeUnscaled(count, fmt, true, dst, at, counter.length());
+                } else {
+                    BinaryInteger.encode(BigDecimal.valueOf(count), fmt, true, dst, at, counter.length());
+                }
                 return;
             default:
                 throw new Reject(ErrorCode.COPYBOOK_UNSUPPORTED, "counter " + counter.path() + " of type "
@@ -664,6 +684,8 @@ public final class RecordEncoder {
         final Node element;
         final boolean nested;
         int odoId = -1;
+        /** Index of this OCCURS DEPENDING ON table's counter among the encoder's counters. */
+        int counterId = -1;
 
         ArrayNode(Field field, Node element, boolean nested) {
             super(field);
