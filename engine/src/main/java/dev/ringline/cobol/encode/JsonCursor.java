@@ -242,19 +242,11 @@ final class JsonCursor {
     /** Reads a number token into {@code out}. */
     void readNumber(JsonNumber out) {
         peek();
-        int from = pos;
-        while (pos < end) {
-            int b = buf[pos];
-            if ((b >= '0' && b <= '9') || b == '-' || b == '+' || b == '.' || b == 'e' || b == 'E') {
-                pos++;
-            } else {
-                break;
-            }
-        }
-        if (!out.parse(buf, from, pos - from)) {
-            pos = from;
+        int next = out.parse(buf, pos, end);
+        if (next < 0) {
             throw syntax("bad number " + found());
         }
+        pos = next;
     }
 
     /** Skips one value of any kind. */

@@ -15,35 +15,54 @@ final class JsonNumber {
     private static final int MAX_TEXT = 400;
     private static final int LONG_DIGITS = 18;
 
-    private final byte[] text = new byte[MAX_TEXT];
+    private static final long[] POW10 = new long[LONG_DIGITS + 1];
+
+    static {
+        POW10[0] = 1;
+        for (int i = 1; i < POW10.length; i++) {
+            POW10[i] = POW10[i - 1] * 10;
+        }
+    }
+
+    /** Where the number's text is (the line, or {@link #ascii} for a number in a string): for messages only. */
+    private byte[] textSource;
+    private int textStart;
     private int textLength;
+    private final byte[] ascii = new byte[MAX_TEXT];
     private final byte[] digits = new byte[MAX_TEXT];
     private int count;
+    /** The first (up to 18) significant digits as a number: the whole value when {@code count <= 18}. */
+    private long leading;
     private int exponent;
     private boolean negative;
 
-    /** Parses {@code len} bytes with the JSON number grammar; false if they are not one. */
-    boolean parse(byte[] src, int off, int len) {
-        if (len == 0 || len > MAX_TEXT) {
-            return false;
-        }
-        System.arraycopy(src, off, text, 0, len);
-        textLength = len;
+    /**
+     * Parses the JSON number that starts at {@code src[off]} and ends at the first byte that cannot continue it, in
+     * one pass. Returns the index after it, or -1 if the bytes there are not a JSON number.
+     */
+    int parse(byte[] src, int off, int end) {
         int i = off;
-        int end = off + len;
-        negative = src[i] == '-';
-        if (negative) {
+        negative = false;
+        count = 0;
+        leading = 0;
+        exponent = 0;
+        if (i < end && src[i] == '-') {
+            negative = true;
             i++;
         }
-        count = 0;
-        exponent = 0;
         int intStart = i;
-        while (i < end && isDigit(src[i])) {
-            addDigit(src[i++]);
+        if (i < end && src[i] == '0') {
+            i++;
+            if (i < end && isDigit(src[i])) {
+                return -1; // leading zero
+            }
+        } else {
+            while (i < end && isDigit(src[i])) {
+                addDigit(src[i++]);
+            }
         }
-        int intDigits = i - intStart;
-        if (intDigits == 0 || (intDigits > 1 && src[intStart] == '0')) {
-            return false;
+        if (i == intStart) {
+            return -1;
         }
         if (i < end && src[i] == '.') {
             i++;
@@ -53,7 +72,7 @@ final class JsonNumber {
                 exponent--;
             }
             if (i == fracStart) {
-                return false;
+                return -1;
             }
         }
         if (i < end && (src[i] == 'e' || src[i] == 'E')) {
@@ -69,20 +88,25 @@ final class JsonNumber {
                 e = Math.min(1_000_000, e * 10 + (src[i++] - '0'));
             }
             if (i == expStart) {
-                return false;
+                return -1;
             }
             exponent += (int) (expNegative ? -e : e);
         }
-        return i == end;
+        if (i - off > MAX_TEXT) {
+            return -1;
+        }
+        textSource = src;
+        textStart = off;
+        textLength = i - off;
+        return i;
     }
 
-    /** Parses a number written as a JSON string ({@code "12.30"}); false if it is not one. */
+    /** Parses a number written as a JSON string ({@code "12.30"}); false if it is not exactly one. */
     boolean parse(CharSequence chars) {
         int n = chars.length();
         if (n == 0 || n > MAX_TEXT) {
             return false;
         }
-        byte[] ascii = new byte[n]; // strings for numbers are the rare form: the copy is acceptable
         for (int i = 0; i < n; i++) {
             char c = chars.charAt(i);
             if (c > 0x7F) {
@@ -90,7 +114,7 @@ final class JsonNumber {
             }
             ascii[i] = (byte) c;
         }
-        return parse(ascii, 0, n);
+        return parse(ascii, 0, n) == n;
     }
 
     private static boolean isDigit(byte b) {
@@ -101,6 +125,12 @@ final class JsonNumber {
         if (count == 0 && b == '0') {
             return; // leading zeros carry nothing
         }
+        if (count == MAX_TEXT) {
+            return; // unreachable: the text is at most MAX_TEXT bytes
+        }
+        if (count < LONG_DIGITS) {
+            leading = leading * 10 + (b - '0');
+        }
         digits[count++] = b;
     }
 
@@ -110,7 +140,7 @@ final class JsonNumber {
 
     /** The number as written, for messages. */
     String text() {
-        return new String(text, 0, textLength, StandardCharsets.US_ASCII);
+        return new String(textSource, textStart, textLength, StandardCharsets.US_ASCII);
     }
 
     /**
@@ -140,13 +170,15 @@ final class JsonNumber {
     /** The unscaled value at {@code scale} after {@link #unscaledDigits} said it has at most 18 digits. */
     long unscaledLong(int scale) {
         long shift = (long) exponent + scale;
-        int use = (int) Math.min(count, count + shift);
-        long v = 0;
-        for (int i = 0; i < use; i++) {
-            v = v * 10 + (digits[i] - '0');
-        }
-        for (long k = 0; k < shift; k++) {
-            v *= 10;
+        long v;
+        if (count <= LONG_DIGITS) {
+            v = shift >= 0 ? leading * POW10[(int) shift] : leading / POW10[(int) Math.min(-shift, LONG_DIGITS)];
+        } else { // many digits, the extra ones trailing zeros dropped by the scale
+            int use = (int) Math.min(count, count + shift);
+            v = 0;
+            for (int i = 0; i < use; i++) {
+                v = v * 10 + (digits[i] - '0');
+            }
         }
         return negative ? -v : v;
     }
