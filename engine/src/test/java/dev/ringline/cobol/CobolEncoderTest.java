@@ -159,4 +159,38 @@ class CobolEncoderTest {
         System.arraycopy(data, 120, expected, 60, 60);
         assertArrayEquals(expected, out);
     }
+
+    @org.junit.jupiter.api.Test
+    void variableOccursRecordsGetTheirOwnLengthAndRdw() throws IOException {
+        dev.ringline.cobol.copybook.RecordLayout layout = dev.ringline.cobol.copybook.Copybook.parse(String.join("\n",
+                "       01  R.",
+                "           05  ID       PIC 9(4).",
+                "           05  N        PIC 9(2).",
+                "           05  ITEMS OCCURS 0 TO 9 TIMES DEPENDING ON N.",
+                "               10  V    PIC S9(5) COMP-3.") + "\n", "odo.cpy").firstRecord();
+        StringBuilder json = new StringBuilder();
+        for (int i = 0; i < 500; i++) {
+            json.append("{\"ID\":").append(i).append(",\"N\":").append(i % 10).append(",\"ITEMS\":[");
+            for (int k = 0; k < i % 10; k++) {
+                json.append(k == 0 ? "" : ",").append("{\"V\":").append(k * 1000 - i).append('}');
+            }
+            json.append("]}\n");
+        }
+        byte[] lines = json.toString().getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CobolEncoder.encode(Channels.newChannel(new ByteArrayInputStream(lines)), layout,
+                EncodeOptions.builder().framing(FramingOptions.rdw()).workers(3).build(), out);
+        byte[] rdw = out.toByteArray();
+        int at = 0;
+        for (int i = 0; i < 500; i++) {
+            int length = (rdw[at] & 0xFF) << 8 | (rdw[at + 1] & 0xFF);
+            assertEquals(4 + 6 + 3 * (i % 10), length, "record " + i); // RDW + ID + N + N elements
+            at += length;
+        }
+        assertEquals(rdw.length, at);
+        ByteArrayOutputStream back = new ByteArrayOutputStream();
+        CobolDecoder.decode(Channels.newChannel(new ByteArrayInputStream(rdw)), layout,
+                DecodeOptions.builder().framing(FramingOptions.rdw()).build(), back);
+        assertEquals(json.toString(), back.toString(StandardCharsets.UTF_8));
+    }
 }
