@@ -59,7 +59,8 @@ public final class CobolDecoder {
         RecordDecoder decoder = RecordDecoder.compile(layout, options.jsonOptions());
         FramingOptions framing = framing(layout, options);
         OrderedWriter writer = new OrderedWriter(options, out, headerBytes(framing));
-        RecordReader reader = reader(in, layout, options, decoder, framing);
+        CurrentBatch current = new CurrentBatch();
+        RecordReader reader = reader(in, layout, options, decoder, framing, current);
         OrderedPipeline<DecodeBatch> pipeline = OrderedPipeline.<DecodeBatch>builder(DecodeBatch::new,
                         new BatchWorker(decoder, headerBytes(framing)))
                 .workers(options.workers())
@@ -77,6 +78,7 @@ public final class CobolDecoder {
             while (more) {
                 long seq = pipeline.claim();
                 DecodeBatch batch = pipeline.slot(seq);
+                current.batch = batch;
                 try {
                     batch.reset(index);
                     if (latency) {
@@ -113,8 +115,10 @@ public final class CobolDecoder {
         FramingOptions framing = framing(layout, options);
         RecordDecoder.Context ctx = decoder.newContext().headerBytes(headerBytes(framing));
         OrderedWriter writer = new OrderedWriter(options, out, headerBytes(framing));
-        RecordReader reader = reader(in, layout, options, decoder, framing);
+        CurrentBatch current = new CurrentBatch();
+        RecordReader reader = reader(in, layout, options, decoder, framing, current);
         DecodeBatch batch = new DecodeBatch();
+        current.batch = batch;
         long index = 0;
         boolean more = true;
         try {
@@ -165,8 +169,21 @@ public final class CobolDecoder {
         return framing.format() == RecordFormat.FIXED ? 0 : 4;
     }
 
+    /** The batch the producer is filling: where resynchronization's skipped bytes go. */
+    private static final class CurrentBatch implements RecordReader.SkipListener {
+        DecodeBatch batch;
+
+        @Override
+        public void skipped(long offset, byte[] bytes, int off, int len) {
+            batch.skipped(offset, bytes, off, len);
+        }
+    }
+
     private static RecordReader reader(ReadableByteChannel in, RecordLayout layout, DecodeOptions options,
-                                       RecordDecoder decoder, FramingOptions framing) {
+                                       RecordDecoder decoder, FramingOptions framing, CurrentBatch current) {
+        if (options.resync()) {
+            return new RecordReader(in, framing).resync(current);
+        }
         if (options.variableOccurs() && framing.format() == RecordFormat.FIXED && layout.hasDependingOn()) {
             return new RecordReader(in, framing, decoder.recordLengthFunction());
         }
@@ -233,6 +250,7 @@ public final class CobolDecoder {
         private long bytesDecoded;
         private long bytesRejected;
         private long bytesUndecoded;
+        private long bytesSkipped;
         /** Input offset just after the last record framed: where the next record's bytes start counting. */
         private long lastEnd;
         private DecodeError framingFailure;
@@ -264,7 +282,9 @@ public final class CobolDecoder {
             }
             List<DecodeError> fieldErrors = batch.fieldErrors;
             int nextFieldError = 0;
+            int nextSkip = 0;
             for (int i = 0; i < batch.count; i++) {
+                nextSkip = skips(batch, i, nextSkip);
                 recordsRead++;
                 long span = span(batch, i);
                 long index = batch.firstIndex + i;
@@ -291,6 +311,7 @@ public final class CobolDecoder {
                 bytesRejected += span;
                 rejects.reject(rejected, batch.input.array(), batch.start[i], batch.length[i]);
             }
+            skips(batch, batch.count, nextSkip);
             emit(batch.output.array(), 0, batch.output.length());
             bytesRead = batch.bytesRead;
             if (batch.framingError != null) {
@@ -302,6 +323,30 @@ public final class CobolDecoder {
             if (progress != null) {
                 progress.update(recordsRead, recordsWritten, recordsRejected, bytesRead);
             }
+        }
+
+        /**
+         * Rejects the skipped ranges that come before record {@code i} of the batch (from range {@code next} on):
+         * not records, but bytes of the input, so they are counted as rejected bytes and skipped bytes.
+         *
+         * @return the index of the first range not handled
+         */
+        private int skips(DecodeBatch batch, int i, int next) {
+            DecodeBatch.Skips skips = batch.skips;
+            if (skips == null) {
+                return next;
+            }
+            while (next < skips.ranges.size() && skips.ranges.get(next)[0] == i) {
+                long[] range = skips.ranges.get(next++);
+                int len = (int) range[3];
+                DecodeError e = new DecodeError(batch.firstIndex + i, range[1], null, ErrorCode.UNFRAMED_BYTES,
+                        len + " bytes skipped to resynchronize after a bad descriptor word");
+                bytesRejected += len;
+                bytesSkipped += len;
+                lastEnd = range[1] + len;
+                rejects.reject(e, skips.bytes.array(), (int) range[2], len);
+            }
+            return next;
         }
 
         /**
@@ -411,7 +456,7 @@ public final class CobolDecoder {
 
         DecodeSummary summary() {
             return new DecodeSummary(recordsRead, recordsWritten, recordsRejected, errors, bytesRead, bytesWritten,
-                    bytesDecoded, bytesRejected, bytesUndecoded, framingFailure);
+                    bytesDecoded, bytesRejected, bytesUndecoded, bytesSkipped, framingFailure);
         }
     }
 }

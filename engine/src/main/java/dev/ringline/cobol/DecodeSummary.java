@@ -18,17 +18,19 @@ import dev.ringline.cobol.error.DecodeError;
  * @param bytesRejected   input bytes of the rejected records (descriptor words included)
  * @param bytesUndecoded  input bytes after a framing failure, from the end of the last framed record to the end
  *                        of the input: not decoded at all
+ * @param bytesSkipped    input bytes skipped by resynchronization after bad descriptor words (part of
+ *                        {@code bytesRejected}: they are in the rejects as {@code UNFRAMED_BYTES})
  * @param framingFailure  the framing failure (a bad RDW or BDW, a record above the maximum length) that ended the
  *                        decoding early, or {@code null}; a truncated last record is a rejected record instead
  */
 public record DecodeSummary(long recordsRead, long recordsWritten, long recordsRejected, long fieldErrors,
                             long bytesRead, long bytesWritten, long bytesDecoded, long bytesRejected,
-                            long bytesUndecoded, DecodeError framingFailure) {
+                            long bytesUndecoded, long bytesSkipped, DecodeError framingFailure) {
 
     /** A summary without byte accounting beyond {@code bytesRead} (everything read counted as decoded). */
     public DecodeSummary(long recordsRead, long recordsWritten, long recordsRejected, long fieldErrors,
                          long bytesRead, long bytesWritten) {
-        this(recordsRead, recordsWritten, recordsRejected, fieldErrors, bytesRead, bytesWritten, bytesRead, 0, 0,
+        this(recordsRead, recordsWritten, recordsRejected, fieldErrors, bytesRead, bytesWritten, bytesRead, 0, 0, 0,
                 null);
     }
 

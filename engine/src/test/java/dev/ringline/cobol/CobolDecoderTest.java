@@ -11,6 +11,7 @@ import dev.ringline.cobol.copybook.RecordLayout;
 import dev.ringline.cobol.error.DecodeError;
 import dev.ringline.cobol.error.ErrorCode;
 import dev.ringline.cobol.framing.FramingOptions;
+import dev.ringline.cobol.framing.RecordReader;
 import dev.ringline.cobol.json.JsonRejectsWriter;
 import dev.ringline.cobol.json.RejectsSink;
 import net.jqwik.api.ForAll;
@@ -37,6 +38,7 @@ import java.util.SplittableRandom;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -164,7 +166,7 @@ class CobolDecoderTest {
     void truncatedTrailingRecordIsRejectedWithItsOffsetAndBytes() throws IOException {
         byte[] data = Arrays.copyOf(file(3, 1), 150);
         RejectsCollector r = decodeRejecting(data, DecodeOptions.builder(), new ByteArrayOutputStream());
-        assertEquals(new DecodeSummary(3, 2, 1, 1, 150, r.summary.bytesWritten(), 120, 30, 0, null), r.summary);
+        assertEquals(new DecodeSummary(3, 2, 1, 1, 150, r.summary.bytesWritten(), 120, 30, 0, 0, null), r.summary);
         assertTrue(r.summary.balanced());
         DecodeError e = r.errors.get(0);
         assertEquals(ErrorCode.TRUNCATED_RECORD, e.code());
@@ -341,7 +343,7 @@ class CobolDecoderTest {
                 new ByteArrayOutputStream()));
         assertEquals(30, e.error().recordSequence());
         assertEquals(3, rejects.errors.size(), "the record that stopped the run is rejected too");
-        assertEquals(new DecodeSummary(31, 28, 3, 3, 31 * 60, e.summary().bytesWritten(), 28 * 60, 3 * 60, 0,
+        assertEquals(new DecodeSummary(31, 28, 3, 3, 31 * 60, e.summary().bytesWritten(), 28 * 60, 3 * 60, 0, 0,
                 null), e.summary(), "counts include the record that stopped the run");
     }
 
@@ -438,5 +440,72 @@ class CobolDecoderTest {
                 assertFalse(e.getMessage().contains("null"), e.getMessage());
             }
         }
+    }
+
+    @Test
+    void duplicateNamesInOneGroupGetUniqueKeysAndAWarning() throws IOException {
+        Copybook copybook = Copybook.parse(String.join("\n",
+                "       01  R.",
+                "           05  A      PIC X(2).",
+                "           05  A      PIC X(2).",
+                "           05  A-2    PIC X(1).",
+                "           05  G.",
+                "               10  A  PIC X(1).",
+                "           05  a      PIC X(1)."), "dup.cpy");
+        assertEquals(List.of("dup.cpy:3: duplicate name A in group R: emitted as A_2",
+                "dup.cpy:7: duplicate name a in group R: emitted as a_3"), copybook.warnings());
+        byte[] data = "ABCDEFGH".getBytes(StandardCharsets.US_ASCII);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CobolDecoder.decodeSequential(Channels.newChannel(new ByteArrayInputStream(data)), copybook.firstRecord(),
+                DecodeOptions.builder().codePage(CodePage.of("ascii")).build(), out);
+        assertEquals("{\"A\":\"AB\",\"A_2\":\"CD\",\"A-2\":\"E\",\"G\":{\"A\":\"F\"},\"a_3\":\"G\"}\n",
+                out.toString(StandardCharsets.UTF_8));
+    }
+
+    /** RDW records of 3 ASCII digits each, with {@code garbage} bytes of 0xFF after record {@code at}. */
+    private static byte[] rdwWithGarbage(int records, int at, int garbage) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int r = 0; r < records; r++) {
+            out.writeBytes(new byte[] {0, 7, 0, 0, (byte) ('0' + r % 10), '1', '2'});
+            if (r == at) {
+                byte[] junk = new byte[garbage];
+                Arrays.fill(junk, (byte) 0xFF);
+                out.writeBytes(junk);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void resyncSkipsBytesThatDoNotFrameAndGoesOn() throws IOException {
+        RecordLayout three = Copybook.parse("       01  R.\n           05  A  PIC X(3).\n", "r.cpy").firstRecord();
+        for (int garbage : new int[] {10, 70_000}) {
+            for (int at : new int[] {50, 199}) {
+                byte[] data = rdwWithGarbage(200, at, garbage);
+                for (int workers : new int[] {1, 3}) {
+                    RejectsCollector rejects = new RejectsCollector();
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    DecodeSummary s = CobolDecoder.decode(Channels.newChannel(new ByteArrayInputStream(data)), three,
+                            DecodeOptions.builder().framing(FramingOptions.rdw()).codePage(CodePage.of("ascii"))
+                                    .resync(true).rejects(rejects).workers(workers).build(), out);
+                    String where = "garbage " + garbage + " after record " + at + ", " + workers + " workers";
+                    assertEquals(200, s.recordsWritten(), where);
+                    assertEquals(0, s.recordsRejected(), where);
+                    assertEquals(garbage, s.bytesSkipped(), where);
+                    assertEquals(garbage, s.bytesRejected(), where);
+                    assertEquals(data.length, s.bytesRead(), where);
+                    assertNull(s.framingFailure(), where);
+                    assertTrue(s.balanced(), s::toString);
+                    assertEquals((garbage + RecordReader.RESYNC_CHUNK - 1) / RecordReader.RESYNC_CHUNK,
+                            rejects.errors.size(), "chunks: " + where);
+                    assertEquals(ErrorCode.UNFRAMED_BYTES, rejects.errors.get(0).code());
+                    assertEquals((at + 1) * 7L, rejects.errors.get(0).byteOffset(), where);
+                    assertEquals(garbage, rejects.raw.stream().mapToInt(r -> r.length).sum());
+                    assertEquals(200, out.toString(StandardCharsets.UTF_8).split("\n").length);
+                }
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> new RecordReader(
+                Channels.newChannel(new ByteArrayInputStream(new byte[0])), FramingOptions.vb()).resync((o, b, f, l) -> { }));
     }
 }

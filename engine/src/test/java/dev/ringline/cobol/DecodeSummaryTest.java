@@ -23,6 +23,6 @@ class DecodeSummaryTest {
                 + "1 records and 0 bytes unaccounted for", new DecodeSummary(10, 8, 1, 1, 100, 80).toString());
         assertEquals("read 2 records (100 bytes), wrote 2 (80 bytes), rejected 0, errors 0, 40 bytes not decoded"
                 + " -- UNBALANCED: 0 records and 10 bytes unaccounted for",
-                new DecodeSummary(2, 2, 0, 0, 100, 80, 50, 0, 40, null).toString());
+                new DecodeSummary(2, 2, 0, 0, 100, 80, 50, 0, 40, 0, null).toString());
     }
 }

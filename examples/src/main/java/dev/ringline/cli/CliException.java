@@ -1,45 +1,33 @@
 package dev.ringline.cli;
 
 /**
- * A failure the user can act on: printed as one line ({@code ringline: MESSAGE}), followed for usage errors by a
- * pointer to the command's help, and ended with its exit code.
+ * A failure the user can act on: printed as one line ({@code ringline: MESSAGE}) and ended with its exit code; a
+ * usage error ({@link ExitCodes#USAGE}) is followed by a pointer to the command's help (see {@link Failures}).
  */
 final class CliException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final int exitCode;
-    private final String usageHint;
 
-    CliException(int exitCode, String message, Throwable cause, String usageHint) {
+    CliException(int exitCode, String message, Throwable cause) {
         super(message, cause);
         this.exitCode = exitCode;
-        this.usageHint = usageHint;
     }
 
     CliException(int exitCode, String message) {
-        this(exitCode, message, null, null);
+        this(exitCode, message, null);
     }
 
-    /** A bad argument of {@code command} (e.g. {@code ringline decode}): exit 3 and a pointer to its help. */
-    static CliException usage(String command, String message) {
-        return new CliException(ExitCodes.USAGE, message, null, UsageErrors.hint(command));
-    }
-
-    /** A bad argument that does not need the help (the message says it all): exit 3. */
+    /** A bad argument: exit 3. */
     static CliException usage(String message) {
         return new CliException(ExitCodes.USAGE, message);
     }
 
     static CliException io(String message, Throwable cause) {
-        return new CliException(ExitCodes.IO, message, cause, null);
+        return new CliException(ExitCodes.IO, message, cause);
     }
 
     int exitCode() {
         return exitCode;
-    }
-
-    /** The second line of a usage error, or null. */
-    String usageHint() {
-        return usageHint;
     }
 }

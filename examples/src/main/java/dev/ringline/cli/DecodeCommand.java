@@ -35,7 +35,6 @@ import java.util.concurrent.Callable;
 
 /** {@code ringline decode}: a record file to JSON lines, in input order, with rejects kept aside. */
 @Command(name = "decode", mixinStandardHelpOptions = true, sortOptions = false,
-        exitCodeOnInvalidInput = ExitCodes.USAGE, exitCodeOnExecutionException = ExitCodes.INTERNAL,
         description = {"Decodes a record file described by a copybook into JSON lines (one object per record, in "
                 + "input order). Bad records go to the rejects file as JSON lines with their raw bytes.",
                 "A regular output file is written to a temp file and renamed only when the run completes."},
@@ -70,8 +69,6 @@ final class DecodeCommand implements Callable<Integer> {
     static final int MAX_RING_SIZE = 4096;
     /** Workers at most: far more than any machine this runs on has cores. */
     static final int MAX_THREADS = 256;
-    /** The command's name in messages. */
-    static final String NAME = "ringline decode";
 
     @Spec
     CommandSpec spec;
@@ -154,6 +151,10 @@ final class DecodeCommand implements Callable<Integer> {
     @Option(names = "--rdw-excludes-header", description = "RDW lengths count the payload only.")
     boolean rdwExcludesHeader;
 
+    @Option(names = "--resync", description = "RDW only: after a bad record descriptor word, skip to the next "
+            + "position where several records chain and go on; the skipped bytes go to the rejects file.")
+    boolean resync;
+
     @Option(names = "--float", defaultValue = "ibm", paramLabel = "ibm|ieee",
             description = "COMP-1/COMP-2 format: IBM hexadecimal (default) or IEEE 754.")
     FloatChoice floatFormat;
@@ -166,30 +167,20 @@ final class DecodeCommand implements Callable<Integer> {
         Copybook parsed = Options.copybook(copybook, err);
         RecordLayout layout = Options.record(parsed, record);
         FramingOptions framing = framing(layout);
-        MemoryPlan.check(NAME, ringSize, format == Format.fixed ? framing.recordLength() : layout.length());
+        MemoryPlan.check(ringSize, format == Format.fixed ? framing.recordLength() : layout.length());
 
         RunPaths paths = RunPaths.check(input, copybook, output, rejectsSpec(), latencyReport);
-        long inputSize = -1;
-        ReadableByteChannel in;
-        if ("-".equals(input)) {
-            in = Channels.newChannel(parent.stdin());
-        } else {
-            Path path = Path.of(input);
-            if (Files.isDirectory(path)) {
-                throw CliException.io("input is a directory: " + input, null);
-            }
-            try {
-                FileChannel channel = FileChannel.open(path);
-                inputSize = Files.isRegularFile(path) ? channel.size() : -1;
-                in = channel;
-            } catch (NoSuchFileException e) {
-                throw CliException.io("input not found: " + input, e);
-            } catch (IOException e) {
-                throw CliException.io("cannot read input " + input + ": " + Failures.describe(e), e);
-            }
-        }
+        ReadableByteChannel in = openInput();
+        long inputSize = in instanceof FileChannel && Files.isRegularFile(Path.of(input))
+                ? ((FileChannel) in).size() : -1;
         if (format == Format.fixed && inputSize > 0) {
             FixedSizeCheck.warn(err, inputSize, framing.recordLength(), layout.length());
+        } else if (format != Format.fixed && inputSize > 0) {
+            String warning = FramingGuess.warning(Path.of(input), framing, framingFlags());
+            if (warning != null) {
+                err.println(warning);
+                err.flush();
+            }
         }
         String rejectsSpec = paths.rejects();
         try (ReadableByteChannel channel = in;
@@ -210,6 +201,7 @@ final class DecodeCommand implements Callable<Integer> {
                     .framing(framing)
                     .floatFormat(floatFormat == FloatChoice.ieee ? FloatingPoint.Format.IEEE_754
                             : FloatingPoint.Format.IBM_HEX)
+                    .resync(resync)
                     .workers(workers)
                     .capacity(ringSize);
             DecodeRun.Result result = DecodeRun.run(channel, inputSize, layout, options, target.stream(),
@@ -229,7 +221,6 @@ final class DecodeCommand implements Callable<Integer> {
                 latencyTarget.stream().flush();
             }
             target.stream().flush();
-            long rejected = result.summary.recordsRejected();
             String rejectsWhere = rejectsTarget == null ? "stderr" : rejectsTarget.name();
             if (rejectsTarget != null) {
                 rejectsTarget.commit();
@@ -239,18 +230,47 @@ final class DecodeCommand implements Callable<Integer> {
             }
             target.commit();
             summary(err, result);
-            int exit = ExitCodes.OK;
-            if (rejected > 0) {
-                Failures.fail(err, String.format(Locale.ROOT, "finished with %,d rejected records (of %,d read);"
-                        + " rejects in %s", rejected, result.summary.recordsRead(), rejectsWhere));
-                exit = ExitCodes.REJECTS;
-            }
-            if (result.summary.framingFailure() != null) {
-                framingFailure(err, result.summary, inputSize, layout.length());
-                exit = ExitCodes.REJECTS;
-            }
-            return exit;
+            return report(err, result.summary, rejectsWhere, inputSize, layout.length());
         }
+    }
+
+    /** Standard input, or the input file opened for reading. */
+    private ReadableByteChannel openInput() {
+        if ("-".equals(input)) {
+            return Channels.newChannel(parent.stdin());
+        }
+        Path path = Path.of(input);
+        if (Files.isDirectory(path)) {
+            throw CliException.io("input is a directory: " + input, null);
+        }
+        try {
+            return FileChannel.open(path);
+        } catch (NoSuchFileException e) {
+            throw CliException.io("input not found: " + input, e);
+        } catch (IOException e) {
+            throw CliException.io("cannot read input " + input + ": " + Failures.describe(e), e);
+        }
+    }
+
+    /** The lines after the summary of a completed run, and its exit code: 2 if anything was not written. */
+    private int report(PrintWriter err, DecodeSummary summary, String rejectsWhere, long inputSize, int layoutLength) {
+        int exit = ExitCodes.OK;
+        if (summary.recordsRejected() > 0) {
+            Failures.fail(err, String.format(Locale.ROOT, "finished with %,d rejected records (of %,d read);"
+                    + " rejects in %s", summary.recordsRejected(), summary.recordsRead(), rejectsWhere));
+            exit = ExitCodes.REJECTS;
+        }
+        if (summary.bytesSkipped() > 0) {
+            Failures.fail(err, String.format(Locale.ROOT, "resynchronized after bad record descriptor words: "
+                    + "%,d bytes that do not frame were skipped; they are in %s", summary.bytesSkipped(),
+                    rejectsWhere));
+            exit = ExitCodes.REJECTS;
+        }
+        if (summary.framingFailure() != null) {
+            framingFailure(err, summary, inputSize, layoutLength);
+            exit = ExitCodes.REJECTS;
+        }
+        return exit;
     }
 
     /** A framing failure, said plainly: where, which header, why, how much was not decoded, what might fit. */
@@ -263,11 +283,11 @@ final class DecodeCommand implements Callable<Integer> {
         if (from == 0 && !"-".equals(input)) {
             try {
                 List<String> fits = FramingGuess.suggest(Path.of(input), inputSize, layoutLength);
-                err.println(fits.isEmpty() ? "the very first header is invalid: is this file framed as --format "
-                        + format + "?" : "the very first header is invalid; the file's first records frame "
+                err.println(fits.isEmpty() ? "the very first header is invalid: is this file framed as "
+                        + framingFlags() + "?" : "the very first header is invalid; the file's first records frame "
                         + "cleanly with: " + String.join("; ", fits));
             } catch (IOException e) {
-                err.println("the very first header is invalid: is this file framed as --format " + format + "?");
+                err.println("the very first header is invalid: is this file framed as " + framingFlags() + "?");
             }
             err.flush();
         }
@@ -296,25 +316,28 @@ final class DecodeCommand implements Callable<Integer> {
 
     private void checkArguments(int workers) {
         if (workers < 1 || workers > MAX_THREADS) {
-            throw CliException.usage(NAME, "--threads must be 1.." + MAX_THREADS + ": " + workers);
+            throw CliException.usage("--threads must be 1.." + MAX_THREADS + ": " + workers);
         }
         if (ringSize < 1 || ringSize > MAX_RING_SIZE) {
-            throw CliException.usage(NAME, "--ring-size must be 1.." + MAX_RING_SIZE + ": " + ringSize);
+            throw CliException.usage("--ring-size must be 1.." + MAX_RING_SIZE + ": " + ringSize);
         }
         if (maxErrors != null && maxErrors < 0) {
-            throw CliException.usage(NAME, "--max-errors must be 0 or more: " + maxErrors);
+            throw CliException.usage("--max-errors must be 0 or more: " + maxErrors);
         }
         if (maxErrors != null && onError == OnError.fail) {
-            throw CliException.usage(NAME, "--max-errors and --on-error fail contradict each other; choose one");
+            throw CliException.usage("--max-errors and --on-error fail contradict each other; choose one");
         }
         if (format == Format.fixed && (rdwLittleEndian || rdwExcludesHeader)) {
-            throw CliException.usage(NAME, "--rdw-little-endian and --rdw-excludes-header need --format rdw or vb");
+            throw CliException.usage("--rdw-little-endian and --rdw-excludes-header need --format rdw or vb");
+        }
+        if (resync && format != Format.rdw) {
+            throw CliException.usage("--resync needs --format rdw (a VB block cannot be resynchronized alone)");
         }
         if (format != Format.fixed && recordLength != null) {
-            throw CliException.usage(NAME, "--record-length applies to --format fixed only");
+            throw CliException.usage("--record-length applies to --format fixed only");
         }
         if (recordLength != null && (recordLength < 1 || recordLength > FramingOptions.MAX_RECORD_LENGTH_LIMIT)) {
-            throw CliException.usage(NAME, "--record-length must be 1.." + FramingOptions.MAX_RECORD_LENGTH_LIMIT
+            throw CliException.usage("--record-length must be 1.." + FramingOptions.MAX_RECORD_LENGTH_LIMIT
                     + ": " + recordLength);
         }
     }
@@ -338,6 +361,12 @@ final class DecodeCommand implements Callable<Integer> {
                 }
                 return f;
         }
+    }
+
+    /** The framing options as given, e.g. {@code --format rdw --rdw-little-endian}. */
+    private String framingFlags() {
+        return "--format " + format + (rdwLittleEndian ? " --rdw-little-endian" : "")
+                + (rdwExcludesHeader ? " --rdw-excludes-header" : "");
     }
 
     private ErrorPolicy errorPolicy() {

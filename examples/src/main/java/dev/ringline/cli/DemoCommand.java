@@ -25,7 +25,6 @@ import java.util.concurrent.Callable;
  * latency per file. The temp folder is deleted afterwards, also on failure.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
-        exitCodeOnInvalidInput = ExitCodes.USAGE, exitCodeOnExecutionException = ExitCodes.INTERNAL,
         description = "Generates sample files in a temp folder (display 150 MiB, comp3 60 MiB), decodes each with "
                 + "all cores to a discarding output and prints throughput, peak heap, peak RSS, errors and "
                 + "latency percentiles. Deletes its files afterwards.",
@@ -55,11 +54,11 @@ final class DemoCommand implements Callable<Integer> {
         int workers = threads == null ? Math.min(DecodeCommand.MAX_THREADS,
                 Runtime.getRuntime().availableProcessors()) : threads;
         if (workers < 1 || workers > DecodeCommand.MAX_THREADS) {
-            throw CliException.usage("ringline demo", "--threads must be 1.." + DecodeCommand.MAX_THREADS + ": "
+            throw CliException.usage("--threads must be 1.." + DecodeCommand.MAX_THREADS + ": "
                     + workers);
         }
         if (size != null && size < 1) {
-            throw CliException.usage("ringline demo", "--size must be at least 1 record: " + size);
+            throw CliException.usage("--size must be at least 1 record: " + size);
         }
         Path dir = Files.createTempDirectory("ringline-demo-");
         TempFiles.own(dir); // deleted by the shutdown hook if the demo is interrupted

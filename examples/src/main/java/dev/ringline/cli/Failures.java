@@ -25,20 +25,21 @@ final class Failures implements IExecutionExceptionHandler {
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
         PrintWriter err = cmd.getErr();
         try {
-            return handle(ex, err);
+            int code = handle(ex, err);
+            if (ex instanceof CliException && code == ExitCodes.USAGE) {
+                err.println(UsageErrors.hint(cmd.getCommandSpec().qualifiedName()));
+            }
+            return code;
         } finally {
             err.flush();
         }
     }
 
+    /** Prints what {@code ex} means to the user and returns the exit code. */
     static int handle(Throwable ex, PrintWriter err) {
         if (ex instanceof CliException) {
             CliException e = (CliException) ex;
-            fail(err, e.getMessage());
-            if (e.usageHint() != null) {
-                err.println(e.usageHint());
-            }
-            return e.exitCode();
+            return fail(err, e.exitCode(), e.getMessage());
         }
         if (outOfMemory(ex)) {
             return fail(err, ExitCodes.INTERNAL, outOfMemoryMessage());

@@ -19,7 +19,6 @@ import java.util.concurrent.Callable;
 
 /** {@code ringline generate}: a synthetic fixed-length data file and, beside it, its copybook. */
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
-        exitCodeOnInvalidInput = ExitCodes.USAGE, exitCodeOnExecutionException = ExitCodes.INTERNAL,
         description = "Writes a synthetic fixed-length data file and its copybook beside it "
                 + "(display.dat -> display.cpy). The size is rounded down to whole records.",
         footer = ExitCodes.HELP_TABLE)

@@ -13,7 +13,6 @@ import java.util.concurrent.Callable;
 
 /** {@code ringline layout}: the field table of a copybook's records. */
 @Command(name = "layout", mixinStandardHelpOptions = true, sortOptions = false,
-        exitCodeOnInvalidInput = ExitCodes.USAGE, exitCodeOnExecutionException = ExitCodes.INTERNAL,
         description = "Prints the field table of a copybook: offsets, lengths and types of every field "
                 + "(every record, or the one given by --record). Warnings go to stderr.",
         footer = ExitCodes.HELP_TABLE)

@@ -35,7 +35,7 @@ final class MemoryPlan {
     /**
      * @throws CliException with {@link ExitCodes#USAGE} when the ring cannot fit in this JVM's heap
      */
-    static void check(String command, int ringSize, long recordLength) {
+    static void check(int ringSize, long recordLength) {
         long heap = Runtime.getRuntime().maxMemory();
         long fits = maxRing(heap, recordLength);
         if (ringSize <= fits) {
@@ -46,10 +46,10 @@ final class MemoryPlan {
                         + "more than this JVM's %s allows", ringSize, recordLength, ByteSize.format(needed),
                 ByteSize.format(heap));
         if (fits >= 1) {
-            throw CliException.usage(command, need + ": use --ring-size " + Math.min(fits, ringSize)
+            throw CliException.usage(need + ": use --ring-size " + Math.min(fits, ringSize)
                     + " or less, or a larger -Xmx");
         }
-        throw CliException.usage(command, need + ": even one batch does not fit; run java with a larger -Xmx, "
+        throw CliException.usage(need + ": even one batch does not fit; run java with a larger -Xmx, "
                 + "e.g. -Xmx" + (((long) ((BASELINE + slotBytes(recordLength)) / USABLE) >> 20) + 64) + "m");
     }
 }

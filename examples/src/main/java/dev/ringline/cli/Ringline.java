@@ -20,7 +20,6 @@ import java.util.concurrent.Callable;
  * {@code layout} and {@code demo}. Without arguments it runs the demo. Data goes to standard output, everything else to standard error.
  */
 @Command(name = "ringline", mixinStandardHelpOptions = true, version = "ringline 0.1.0",
-        exitCodeOnInvalidInput = ExitCodes.USAGE, exitCodeOnExecutionException = ExitCodes.INTERNAL,
         description = "Decodes mainframe COBOL record files to JSON lines in parallel, in input order, in bounded "
                 + "memory, and encodes them back (encode). Without a command: runs the demo.",
         subcommands = {DecodeCommand.class, EncodeCommand.class, GenerateCommand.class, LayoutCommand.class,
@@ -49,6 +48,14 @@ public final class Ringline implements Callable<Integer> {
      * directly, not through {@code System.out}, which would swallow write errors (a full disk, a closed pipe).
      */
     public static void main(String[] args) {
+        // A thread that dies of OutOfMemoryError must not print (printing allocates, and the JVM then reports the
+        // handler's own failure): the command reports it once, in one line. Other failures print as usual.
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            if (!(e instanceof OutOfMemoryError)) {
+                System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+                e.printStackTrace();
+            }
+        });
         CommandLine cmd = commandLine(new Ringline(System.in, new FileOutputStream(FileDescriptor.out)));
         int code = ExitCodes.INTERNAL;
         try {

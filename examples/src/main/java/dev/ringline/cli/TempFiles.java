@@ -23,11 +23,15 @@ final class TempFiles {
     private TempFiles() {
     }
 
-    /** Owns {@code path} (a file or a folder) until {@link #release}; installs the hook on first use. */
-    static void own(Path path) {
+    /**
+     * Owns {@code path} (a file or a folder) until {@link #release}; installs the hook on first use.
+     *
+     * @throws IOException if the process is already ending (the hook has run: nothing new may be created)
+     */
+    static void own(Path path) throws IOException {
         synchronized (LOCK) {
             if (shuttingDown) {
-                throw new IllegalStateException("the process is ending");
+                throw new IOException("the process is ending");
             }
             if (!hookInstalled) {
                 Runtime.getRuntime().addShutdownHook(new Thread(TempFiles::deleteAll, "ringline-cleanup"));

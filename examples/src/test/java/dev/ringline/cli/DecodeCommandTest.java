@@ -274,4 +274,26 @@ class DecodeCommandTest {
         assertTrue(new String(cli.out.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8)
                 .contains("--latency-report"));
     }
+
+    @Test
+    void outOfMemoryIsOneLineWithAHintAndExitFive() {
+        java.io.StringWriter text = new java.io.StringWriter();
+        int code = Failures.handle(new IllegalStateException("worker failed", new OutOfMemoryError("Java heap space")),
+                new java.io.PrintWriter(text));
+        assertEquals(ExitCodes.INTERNAL, code);
+        String[] lines = text.toString().split("\\R");
+        assertEquals(1, lines.length, text::toString);
+        assertTrue(lines[0].startsWith("ringline: out of memory (heap ") && lines[0].contains("lower --ring-size"),
+                lines[0]);
+    }
+
+    @Test
+    void anUnreadableCopybookGivesTheSystemsReason() throws Exception {
+        Path cpy = Files.copy(comp3Cpy, dir.resolve("locked.cpy"));
+        assertTrue(cpy.toFile().setReadable(false, false));
+        org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(cpy), "root reads every file");
+        Cli cli = Cli.run("layout", "--copybook", cpy.toString());
+        assertEquals(ExitCodes.IO, cli.exitCode, cli::toString);
+        assertEquals("ringline: cannot read copybook " + cpy + ": permission denied: " + cpy, cli.err.strip());
+    }
 }

@@ -245,6 +245,16 @@ class ReliabilityIT {
         return out.toByteArray();
     }
 
+    /** RDW records in the little-endian {@code LL 00 00 00} form, which big-endian reading takes as huge. */
+    static byte[] littleEndianLowRdw(byte[] payload) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int r = 0; r < payload.length / RECORD; r++) {
+            out.writeBytes(new byte[] {(byte) (RECORD + 4), 0, 0, 0});
+            out.write(payload, r * RECORD, RECORD);
+        }
+        return out.toByteArray();
+    }
+
     static Stream<Case> cases() {
         String sameFile = "ringline: --%s %s is the same file as --%s %s; a run never writes over its own files";
         return Stream.of(
@@ -281,14 +291,16 @@ class ReliabilityIT {
                         .exit(4, "ringline: cannot write standard output: No space left on device").build(),
                 c("2 stdout closed").decode().stdout(Stdout.CLOSED)
                         .exit(4, "ringline: cannot write standard output: Bad file descriptor").build(),
-                c("2 stdout read by head -1").decode().stdout(Stdout.HEAD)
+                c("2 stdout read by head -1, on 200 MiB").stdout(Stdout.HEAD)
+                        .args("decode", "--copybook", bigCopybook.toString(), "--input", big.toString(),
+                                "--progress", "never")
                         .exit(ExitCodes.BROKEN_PIPE, "ringline: standard output was closed by its reader (broken pipe);"
                                 + " decoding stopped").build(),
                 c("2 output file on a full disk").decode("--output", "/dev/full")
                         .exit(4, "ringline: cannot write /dev/full: No space left on device").build(),
+                // /proc refuses new files: "Permission denied" for a user, "No such file or directory" for root
                 c("2 unwritable directory").decode("--output", "/proc/ringline-out.jsonl")
-                        .exit(4, "ringline: cannot write output /proc/ringline-out.jsonl: No such file or directory")
-                        .build(),
+                        .exit(4, "ringline: cannot write output /proc/ringline-out.jsonl: ").build(),
                 c("2 missing directory").decode("--output", "nope/out.jsonl")
                         .exit(4, "ringline: cannot write output nope/out.jsonl: directory ")
                         .stderrHas("nope does not exist").build(),
@@ -303,15 +315,38 @@ class ReliabilityIT {
                                         + "00 00 00 00 gives payload length -4 (must be >= 1); the 6,404 bytes from "
                                         + "byte 6,400 to the end were not decoded")
                         .file("out.jsonl", lines(100)).build(),
+                c("3 resync skips the bad header and goes on").setup(write("in.dat", rdw(Arrays.copyOf(good,
+                                200 * RECORD), 100, new byte[] {0, 0, 0, 0})))
+                        .decode("--format", "rdw", "--resync", "--output", "out.jsonl")
+                        .exit(2, "records: read 200, written 200, rejected 0").summary()
+                        .stderrHas("bytes: read 12,804 = decoded 12,800 + rejected 4 + not decoded 0",
+                                "ringline: resynchronized after bad record descriptor words: 4 bytes that do not "
+                                        + "frame were skipped; they are in out.jsonl.rejects.jsonl")
+                        .file("out.jsonl", lines(200))
+                        .file("out.jsonl.rejects.jsonl", jsonLines(1, nodes -> {
+                            assertEquals("UNFRAMED_BYTES", nodes.get(0).get("code").asText());
+                            assertEquals(6400, nodes.get(0).get("_offset").asLong());
+                            assertEquals("AAAAAA==", nodes.get(0).get("raw").asText());
+                        })).build(),
+                c("3 resync needs RDW").decode("--format", "vb", "--resync")
+                        .exit(3, "ringline: --resync needs --format rdw").build(),
                 c("3 little-endian RDW read as big-endian suggests the byte order")
                         .setup(write("in.dat", littleEndianRdw(Arrays.copyOf(good, 200 * RECORD))))
                         .decode("--format", "rdw", "--output", "out.jsonl")
-                        .exit(2, "records: read 0, written 0, rejected 0").summary()
-                        .stderrHas("(BAD_RDW): record descriptor word 00 00 40 00 has non-zero reserved bytes 2-3; "
+                        .exit(2, "warning: the first records do not chain as --format rdw; they do with: --format "
+                                + "rdw --rdw-little-endian").summary()
+                        .stderrHas("records: read 0, written 0, rejected 0",
+                                "(BAD_RDW): record descriptor word 00 00 40 00 has non-zero reserved bytes 2-3; "
                                         + "the 12,800 bytes from byte 0 to the end were not decoded",
                                 "the very first header is invalid; the file's first records frame cleanly with: "
                                 + "--format rdw --rdw-little-endian")
                         .file("out.jsonl", lines(0)).build(),
+                c("3 a wrong byte order is warned about before the run").setup(write("in.dat",
+                                littleEndianLowRdw(Arrays.copyOf(good, 200 * RECORD))))
+                        .decode("--format", "rdw", "--output", "out.jsonl")
+                        .exit(2, "warning: the first records do not chain as --format rdw; they do with: --format rdw "
+                                + "--rdw-little-endian").summary()
+                        .file("out.jsonl", EXISTS).file("out.jsonl.rejects.jsonl", EXISTS).build(),
                 c("3 fixed data read as RDW").decode("--format", "rdw", "--output", "out.jsonl")
                         .exit(2, "records: read 0, written 0, rejected 0").summary()
                         .stderrHas("not decoded 30,000", "--format fixed (the size is a multiple of the layout's 60 "
@@ -368,6 +403,19 @@ class ReliabilityIT {
                                 + "than this JVM's 64.0 MiB allows: use --ring-size ").build(),
                 c("8 records too large for the heap").decode("--record-length", "200000000")
                         .exit(3, "ringline: --ring-size 32 with 200,000,000-byte records needs about").build(),
+
+                c("8 an out-of-memory error is one line and exit 5").setup(write("wide.cpy",
+                                "       01  R.\n           05  A  PIC X(1) OCCURS 60000 TIMES.\n"))
+                        .setup(dir -> {
+                            byte[] controls = new byte[30_000_000]; // each byte becomes "\u0001" in JSON: 9x
+                            Arrays.fill(controls, (byte) 1);
+                            Files.write(dir.resolve("wide.dat"), controls);
+                        })
+                        .setup(write("wide.jsonl", "previous\n"))
+                        .args("decode", "--copybook", "wide.cpy", "--input", "wide.dat", "--output", "wide.jsonl",
+                                "--trim", "none", "--progress", "never")
+                        .exit(5, "ringline: out of memory (heap 64.0 MiB): lower --ring-size, or give Java more "
+                                + "heap").file("wide.jsonl", UNCHANGED).build(),
 
                 // ---- 9: latency report write errors
                 c("9 latency report on a full disk").decode("--output", "out.jsonl", "--latency-report", "/dev/full")
@@ -426,6 +474,8 @@ class ReliabilityIT {
                 c("14 copybook is a directory").setup(dir -> Files.createDirectory(dir.resolve("cpydir")))
                         .args("decode", "--copybook", "cpydir", "--input", "in.dat")
                         .exit(4, "ringline: cannot read copybook cpydir: it is a directory").build(),
+                c("14 copybook read error gives the system's reason").args("layout", "--copybook", "in.dat/x.cpy")
+                        .exit(4, "ringline: cannot read copybook in.dat/x.cpy: Not a directory: in.dat/x.cpy").build(),
                 c("14 missing copybook").args("layout", "--copybook", "nope.cpy")
                         .exit(4, "ringline: cannot read copybook nope.cpy: no such file or directory: nope.cpy")
                         .build(),
@@ -441,6 +491,16 @@ class ReliabilityIT {
                             assertEquals(192, nodes.get(0).get("_offset").asLong(), "the RDW of record 3");
                             assertEquals(192 + 4 + 5, nodes.get(0).get("_field_offset").asLong(), "the bad byte");
                         })).build(),
+
+                // ---- 16: duplicate names get unique keys, with a warning
+                c("16 duplicate names in one group").setup(write("dup.cpy", String.join("\n",
+                                "       01  R.", "           05  A  PIC X(2).", "           05  A  PIC X(2).")))
+                        .setup(write("dup.dat", "ABCD"))
+                        .args("decode", "--copybook", "dup.cpy", "--input", "dup.dat", "--codepage", "ASCII",
+                                "--output", "out.jsonl", "--progress", "never")
+                        .exit(0, "warning: dup.cpy:3: duplicate name A in group R: emitted as A_2").summary()
+                        .file("out.jsonl", jsonLines(1, nodes -> assertEquals("{\"A\":\"AB\",\"A_2\":\"CD\"}",
+                                nodes.get(0).toString()))).build(),
 
                 // ---- 17: generate
                 c("17 generate size 0").args("generate", "--workload", "comp3", "--size", "0", "--output", "g.dat")
@@ -604,6 +664,8 @@ class ReliabilityIT {
         if (stdout == Stdout.FULL) {
             builder.redirectOutput(new File("/dev/full"));
         }
+        java.nio.file.attribute.FileTime launched = java.nio.file.attribute.FileTime.fromMillis(
+                System.currentTimeMillis() - 1000);
         Process process = builder.start();
         CompletableFuture<byte[]> err = read(process.getErrorStream());
         CompletableFuture<byte[]> out = stdout == Stdout.HEAD ? null : read(process.getInputStream());
@@ -625,9 +687,10 @@ class ReliabilityIT {
         if (signal != null) {
             // Mid-run: once the run has created its temp file (or, for the demo, its sample folder).
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
-                    .until(() -> started(dir) || !process.isAlive());
+                    .until(() -> started(dir, launched) || !process.isAlive());
             assertTrue(process.isAlive(), "the run ended before the signal");
-            Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).start();
+            // The shell's built-in kill: no procps package needed.
+            Process kill = new ProcessBuilder("/bin/sh", "-c", "kill -" + signal + " " + process.pid()).start();
             assertTrue(kill.waitFor(10, TimeUnit.SECONDS));
         }
         assertTrue(process.waitFor(90, TimeUnit.SECONDS), "ringline did not finish: " + command);
@@ -645,15 +708,19 @@ class ReliabilityIT {
         return new Run(process.exitValue(), stderr);
     }
 
-    /** A run is under way: a temp file of at least 1 MiB exists in its folder, or the demo has written samples. */
-    private static boolean started(Path dir) throws IOException {
+    /**
+     * A run is under way: a temp file of at least 1 MiB exists in its folder, or a demo folder created since
+     * {@code launched} holds one.
+     */
+    private static boolean started(Path dir, java.nio.file.attribute.FileTime launched) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             if (files.anyMatch(p -> p.getFileName().toString().endsWith(".part") && size(p) > (1 << 20))) {
                 return true;
             }
         }
         try (Stream<Path> tmp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return tmp.filter(p -> p.getFileName().toString().startsWith("ringline-demo-"))
+            return tmp.filter(p -> p.getFileName().toString().startsWith("ringline-demo-")
+                            && modified(p).compareTo(launched) >= 0)
                     .anyMatch(p -> {
                         try (Stream<Path> s = Files.list(p)) {
                             return s.anyMatch(f -> size(f) > (1 << 20));
@@ -661,6 +728,14 @@ class ReliabilityIT {
                             return false;
                         }
                     });
+        }
+    }
+
+    private static java.nio.file.attribute.FileTime modified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p);
+        } catch (IOException e) {
+            return java.nio.file.attribute.FileTime.fromMillis(0);
         }
     }
 
