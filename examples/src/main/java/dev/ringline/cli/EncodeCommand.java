@@ -56,8 +56,6 @@ final class EncodeCommand implements Callable<Integer> {
         spaces, zeros, low_values
     }
 
-    /** The command's name in messages. */
-    static final String NAME = "ringline encode";
 
     @Spec
     CommandSpec spec;
@@ -160,7 +158,7 @@ final class EncodeCommand implements Callable<Integer> {
         checkArguments(workers);
         Copybook parsed = Options.copybook(copybook, err);
         RecordLayout layout = Options.record(parsed, record);
-        MemoryPlan.check(NAME, ringSize, layout.length());
+        MemoryPlan.check(ringSize, layout.length());
         RunPaths paths = RunPaths.check(input, copybook, output, rejectsSpec(), null);
 
         long inputSize = -1;
@@ -270,25 +268,25 @@ final class EncodeCommand implements Callable<Integer> {
 
     private void checkArguments(int workers) {
         if (workers < 1 || workers > DecodeCommand.MAX_THREADS) {
-            throw CliException.usage(NAME, "--threads must be 1.." + DecodeCommand.MAX_THREADS + ": " + workers);
+            throw CliException.usage("--threads must be 1.." + DecodeCommand.MAX_THREADS + ": " + workers);
         }
         if (ringSize < 1 || ringSize > DecodeCommand.MAX_RING_SIZE) {
-            throw CliException.usage(NAME, "--ring-size must be 1.." + DecodeCommand.MAX_RING_SIZE + ": " + ringSize);
+            throw CliException.usage("--ring-size must be 1.." + DecodeCommand.MAX_RING_SIZE + ": " + ringSize);
         }
         if (maxErrors != null && maxErrors < 0) {
-            throw CliException.usage(NAME, "--max-errors must be 0 or more: " + maxErrors);
+            throw CliException.usage("--max-errors must be 0 or more: " + maxErrors);
         }
         if (maxErrors != null && onError == OnError.fail) {
-            throw CliException.usage(NAME, "--max-errors and --on-error fail contradict each other; choose one");
+            throw CliException.usage("--max-errors and --on-error fail contradict each other; choose one");
         }
         if (format == Format.fixed && (rdwLittleEndian || rdwExcludesHeader)) {
-            throw CliException.usage(NAME, "--rdw-little-endian and --rdw-excludes-header need --format rdw or vb");
+            throw CliException.usage("--rdw-little-endian and --rdw-excludes-header need --format rdw or vb");
         }
         if (blockSize != null && format != Format.vb) {
-            throw CliException.usage(NAME, "--block-size applies to --format vb only");
+            throw CliException.usage("--block-size applies to --format vb only");
         }
         if (blockSize != null && (blockSize < 12 || blockSize > EncodeOptions.DEFAULT_BLOCK_SIZE)) {
-            throw CliException.usage(NAME, "--block-size must be 12.." + EncodeOptions.DEFAULT_BLOCK_SIZE + ": "
+            throw CliException.usage("--block-size must be 12.." + EncodeOptions.DEFAULT_BLOCK_SIZE + ": "
                     + blockSize);
         }
     }

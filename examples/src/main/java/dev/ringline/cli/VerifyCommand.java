@@ -34,8 +34,6 @@ import java.util.concurrent.Callable;
                 + "hex), and the record-length and file-size checks. Exit 0 when clean, 2 when not."},
         footer = ExitCodes.HELP_TABLE)
 final class VerifyCommand implements Callable<Integer> {
-    /** The command's name in messages. */
-    static final String NAME = "ringline verify";
 
     @Spec
     CommandSpec spec;
@@ -92,16 +90,16 @@ final class VerifyCommand implements Callable<Integer> {
         int workers = threads == null ? Math.min(DecodeCommand.MAX_THREADS, Runtime.getRuntime().availableProcessors())
                 : threads;
         if (workers < 1 || workers > DecodeCommand.MAX_THREADS) {
-            throw CliException.usage(NAME, "--threads must be 1.." + DecodeCommand.MAX_THREADS + ": " + workers);
+            throw CliException.usage("--threads must be 1.." + DecodeCommand.MAX_THREADS + ": " + workers);
         }
         if (examples < 0) {
-            throw CliException.usage(NAME, "--examples must be 0 or more: " + examples);
+            throw CliException.usage("--examples must be 0 or more: " + examples);
         }
         if (format == DecodeCommand.Format.fixed && (rdwLittleEndian || rdwExcludesHeader)) {
-            throw CliException.usage(NAME, "--rdw-little-endian and --rdw-excludes-header need --format rdw or vb");
+            throw CliException.usage("--rdw-little-endian and --rdw-excludes-header need --format rdw or vb");
         }
         if (format != DecodeCommand.Format.fixed && recordLength != null) {
-            throw CliException.usage(NAME, "--record-length applies to --format fixed only");
+            throw CliException.usage("--record-length applies to --format fixed only");
         }
         RecordLayout layout = Options.record(Options.copybook(copybook, err), record);
         RunPaths.check(input.toString(), copybook, report == null ? "-" : report, "-", null);
