@@ -152,4 +152,18 @@ class EncodeCommandTest {
         assertEquals((byte) 0xF7, cli.stdout[9]);
         assertEquals(0, cli.stdout[10]); // CUSTOMER-NAME: low-values
     }
+
+    @Test
+    void asciiDataRoundTripsToo() throws Exception {
+        Path data = dir.resolve("ascii.dat");
+        ok(Cli.run("generate", "--workload", "mixed", "--size", "61000", "--codepage", "ascii", "--output",
+                data.toString()));
+        Path json = dir.resolve("ascii.jsonl");
+        ok(Cli.run("decode", "--copybook", copybookOf(data).toString(), "--input", data.toString(), "--codepage",
+                "ascii", "--output", json.toString(), "-q"));
+        Path back = dir.resolve("ascii.back");
+        ok(Cli.run("encode", "--copybook", copybookOf(data).toString(), "--input", json.toString(), "--codepage",
+                "ascii", "--output", back.toString(), "--threads", "2", "-q"));
+        assertArrayEquals(Files.readAllBytes(data), Files.readAllBytes(back));
+    }
 }
