@@ -99,8 +99,8 @@ final class EncodeBatch {
         int value = options.framing().lengthIncludesHeader() ? payload + 4 : payload;
         if (payload > MAX_RDW_PAYLOAD || (options.framing().format() == RecordFormat.VB
                 && payload + 8 > options.blockSize())) {
-            throw new RecordEncodeException(new DecodeError(index, inputOffset, null, ErrorCode.RECORD_TOO_LONG, "record of "
-                    + payload + " bytes does not fit " + (payload > MAX_RDW_PAYLOAD ? "an RDW"
+            throw new RecordEncodeException(new DecodeError(index, inputOffset, null, ErrorCode.RECORD_TOO_LONG,
+                    "record of " + payload + " bytes does not fit " + (payload > MAX_RDW_PAYLOAD ? "an RDW"
                     : "a block of " + options.blockSize() + " bytes") + " (line " + (index + 1) + ")"));
         }
         if (options.framing().bigEndian()) {

@@ -193,4 +193,20 @@ class CobolEncoderTest {
                 DecodeOptions.builder().framing(FramingOptions.rdw()).build(), back);
         assertEquals(json.toString(), back.toString(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void aRecordLargerThanAVbBlockIsRejected() throws IOException {
+        byte[] json = decode(CobolDecoderTest.file(3, 23), DecodeOptions.defaults());
+        CobolDecoderTest.RejectsCollector rejects = new CobolDecoderTest.RejectsCollector();
+        byte[] vb = encode(json, EncodeOptions.builder().framing(FramingOptions.vb()).blockSize(64).rejects(rejects)
+                .build(), null).toByteArray();
+        assertEquals(0, vb.length);
+        assertEquals(3, rejects.errors.size());
+        assertEquals(ErrorCode.RECORD_TOO_LONG, rejects.errors.get(2).code());
+        assertTrue(rejects.errors.get(2).message().contains("a block of 64 bytes (line 3)"),
+                rejects.errors.get(2).message());
+        // A block of 68 holds its BDW and one 64-byte record (RDW included): three blocks.
+        assertEquals(3 * 68, encode(json, EncodeOptions.builder().framing(FramingOptions.vb()).blockSize(68).build(),
+                null).toByteArray().length);
+    }
 }

@@ -33,11 +33,10 @@ import java.util.concurrent.Callable;
 /** {@code ringline encode}: JSON lines (what {@code decode} writes) back to a record file, in input order. */
 @Command(name = "encode", mixinStandardHelpOptions = true, sortOptions = false,
         exitCodeOnInvalidInput = ExitCodes.USAGE, exitCodeOnExecutionException = ExitCodes.INTERNAL,
-        description = {"Encodes JSON lines (one object per record, as decode writes them) into a record file "
-                + "described by a copybook, in input order. Strict: a value that does not fit its PICTURE, an "
-                + "unknown key or malformed JSON rejects the line (to the rejects file, with line number, JSON path "
-                + "and reason). Missing fields: text and FILLER get --fill, numbers their zero (0x00 with "
-                + "--fill low-values).",
+        description = {"Encodes JSON lines (as decode writes them) back into a record file, in input order.",
+                "Strict: a value that does not fit its PICTURE, an unknown key or malformed JSON rejects the line "
+                + "(to the rejects file, with line number, JSON path and reason). Missing fields: text and FILLER "
+                + "get --fill, numbers their zero (0x00 with --fill low-values).",
                 "A regular output file is written to a temp file and renamed only when the run completes."},
         footer = ExitCodes.HELP_TABLE)
 final class EncodeCommand implements Callable<Integer> {
@@ -258,7 +257,8 @@ final class EncodeCommand implements Callable<Integer> {
         }
         synchronized (err) {
             err.printf(Locale.ROOT, "records: read %,d, written %,d, rejected %,d%n"
-                            + "input: %s (%,d bytes) in %.2f s; output %s (%,d bytes), %.1f MiB/s written, %d workers%n",
+                            + "input: %s (%,d bytes) in %.2f s; output %s (%,d bytes), %.1f MiB/s written, "
+                            + "%d workers%n",
                     s.recordsRead(), s.recordsWritten(), s.recordsRejected(), ByteSize.format(s.bytesRead()),
                     s.bytesRead(), seconds, ByteSize.format(s.bytesWritten()), s.bytesWritten(),
                     s.bytesWritten() / Math.max(1e-9, seconds) / (1 << 20), workers);

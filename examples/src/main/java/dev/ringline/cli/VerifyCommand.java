@@ -29,9 +29,9 @@ import java.util.concurrent.Callable;
 /** {@code ringline verify}: decodes a record file without writing data and reports every bad field. */
 @Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
         exitCodeOnInvalidInput = ExitCodes.USAGE, exitCodeOnExecutionException = ExitCodes.INTERNAL,
-        description = {"Decodes a record file in parallel without writing data and reports what is wrong: records, "
-                + "records with errors, errors by field and code with the first examples (offsets and raw bytes in "
-                + "hex), and the record-length and file-size checks. Exit 0 when clean, 2 when not."},
+        description = {"Decodes a record file without writing data and reports every bad field.",
+                "Reports records, records with errors, errors by field and code with the first examples (offsets "
+                + "and raw bytes in hex), and the record-length and file-size checks. Exit 0 when clean, 2 when not."},
         footer = ExitCodes.HELP_TABLE)
 final class VerifyCommand implements Callable<Integer> {
 
