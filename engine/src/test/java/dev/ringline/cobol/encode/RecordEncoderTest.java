@@ -215,4 +215,19 @@ class RecordEncoderTest {
         assertEquals(ErrorCode.ODO_OUT_OF_RANGE, reject(layout, "{\"ITEMS\":[]}").code());
         assertEquals(4, encode(layout, variable, "{\"N\":1}").length);
     }
+
+    @Test
+    void editedPicturesWithAnOverpunchedSignRoundTrip() {
+        RecordLayout layout = layout("       01  R.\n           05  E    PIC S9(3).99.\n           05  F    PIC 9(8)+.\n");
+        for (String hex : new String[] {"f3f0f54bf0d3f0f0f0f0f1f2f3f44e", "f7f8f44bf4c9f0f0f0f0f0f0f0f04e"}) {
+            byte[] record = HexFormat.of().parseHex(hex);
+            String json = decode(layout, record);
+            assertEquals(hex, HexFormat.of().formatHex(encode(layout, json)), json);
+        }
+        assertEquals("{\"E\":-305.03,\"F\":1234}", decode(layout, HexFormat.of().parseHex(
+                "f3f0f54bf0d3f0f0f0f0f1f2f3f44e")));
+        EncoderOptions ascii = new EncoderOptions(CodePage.of("ascii"), Fill.SPACES, false,
+                FloatingPoint.Format.IBM_HEX, false);
+        assertEquals(ErrorCode.VALUE_OUT_OF_RANGE, reject(layout, ascii, "{\"E\":-1}").code());
+    }
 }
