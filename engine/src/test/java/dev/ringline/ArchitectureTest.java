@@ -19,7 +19,7 @@ class ArchitectureTest {
 
     /**
      * The decoder's data flow, lowest first: error codes, field codecs, copybook and layout, record framing, JSON
-     * output, and the facade that runs them. A package may use only the ones below it.
+     * output, JSON input (encode), and the facade that runs them. A package may use only the ones below it.
      */
     @ArchTest
     static final ArchRule cobolLayersOnlyUseLowerLayers = layeredArchitecture()
@@ -29,13 +29,15 @@ class ArchitectureTest {
             .layer("copybook").definedBy("dev.ringline.cobol.copybook")
             .layer("framing").definedBy("dev.ringline.cobol.framing")
             .layer("json").definedBy("dev.ringline.cobol.json")
+            .layer("encode").definedBy("dev.ringline.cobol.encode")
             .layer("facade").definedBy("dev.ringline.cobol")
             .whereLayer("facade").mayNotBeAccessedByAnyLayer()
-            .whereLayer("json").mayOnlyBeAccessedByLayers("facade")
-            .whereLayer("framing").mayOnlyBeAccessedByLayers("json", "facade")
-            .whereLayer("copybook").mayOnlyBeAccessedByLayers("framing", "json", "facade")
-            .whereLayer("codec").mayOnlyBeAccessedByLayers("copybook", "framing", "json", "facade")
-            .whereLayer("error").mayOnlyBeAccessedByLayers("codec", "copybook", "framing", "json", "facade");
+            .whereLayer("encode").mayOnlyBeAccessedByLayers("facade")
+            .whereLayer("json").mayOnlyBeAccessedByLayers("encode", "facade")
+            .whereLayer("framing").mayOnlyBeAccessedByLayers("json", "encode", "facade")
+            .whereLayer("copybook").mayOnlyBeAccessedByLayers("framing", "json", "encode", "facade")
+            .whereLayer("codec").mayOnlyBeAccessedByLayers("copybook", "framing", "json", "encode", "facade")
+            .whereLayer("error").mayOnlyBeAccessedByLayers("codec", "copybook", "framing", "json", "encode", "facade");
 
     /** The engine (ring, pipeline, memory accounting) knows nothing about COBOL; the decoder builds on it. */
     @ArchTest
