@@ -147,7 +147,7 @@ public final class CobolDecoder {
     private static RecordReader reader(ReadableByteChannel in, RecordLayout layout, DecodeOptions options,
                                        RecordDecoder decoder) {
         FramingOptions framing = options.framing() != null ? options.framing() : FramingOptions.fixed(layout.length());
-        if (options.variableOccurs() && framing.format() == RecordFormat.FIXED && layout.hasDependingOn()) {
+        if (options.variableOccurs() && framing.format() == RecordFormat.FIXED && decoder.layout().hasDependingOn()) {
             return new RecordReader(in, framing, decoder.recordLengthFunction());
         }
         return new RecordReader(in, framing);
@@ -200,6 +200,7 @@ public final class CobolDecoder {
         private final DecodeOptions options;
         private final OutputStream out;
         private final RejectsSink rejects;
+        private final RejectsSink fieldErrorSink;
         private final ErrorPolicy policy;
         private final DecodeProgress progress;
         private final Histogram latency;
@@ -207,6 +208,7 @@ public final class CobolDecoder {
         private long recordsWritten;
         private long recordsRejected;
         private long errors;
+        private long recordsWithFieldErrors;
         private long bytesRead;
         private long bytesWritten;
         private DecodeAbortedException aborted;
@@ -217,6 +219,7 @@ public final class CobolDecoder {
             this.options = options;
             this.out = out;
             this.rejects = options.rejects();
+            this.fieldErrorSink = options.fieldErrors();
             this.policy = options.errorPolicy();
             this.progress = options.progress();
             this.latency = options.latency();
@@ -231,18 +234,23 @@ public final class CobolDecoder {
             for (int i = 0; i < batch.count; i++) {
                 recordsRead++;
                 long index = batch.firstIndex + i;
+                boolean fieldError = false;
                 while (fieldErrors != null && nextFieldError < fieldErrors.size()
                         && fieldErrors.get(nextFieldError).recordSequence() == index) {
                     DecodeError e = fieldErrors.get(nextFieldError++);
                     errors++;
+                    fieldError = true;
                     if (policy.onError(errors, true) == ErrorPolicy.Action.FAIL) {
                         abort(batch, i, e);
                     }
-                    rejects.reject(e, batch.input.array(), batch.start[i], batch.length[i]);
+                    fieldErrorSink.reject(e, batch.input.array(), batch.start[i], batch.length[i]);
                 }
                 DecodeError rejected = batch.rejected[i];
                 if (rejected == null) {
                     recordsWritten++;
+                    if (fieldError) {
+                        recordsWithFieldErrors++;
+                    }
                     continue;
                 }
                 errors++;
@@ -336,7 +344,8 @@ public final class CobolDecoder {
         }
 
         DecodeSummary summary() {
-            return new DecodeSummary(recordsRead, recordsWritten, recordsRejected, errors, bytesRead, bytesWritten);
+            return new DecodeSummary(recordsRead, recordsWritten, recordsRejected, errors, bytesRead, bytesWritten,
+                    recordsWithFieldErrors);
         }
     }
 }

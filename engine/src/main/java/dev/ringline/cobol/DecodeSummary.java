@@ -10,9 +10,15 @@ package dev.ringline.cobol;
  * @param fieldErrors     errors met (all of them, whether they rejected a record or nulled a field)
  * @param bytesRead       input bytes consumed
  * @param bytesWritten    output bytes written
+ * @param recordsWithFieldErrors records written with at least one field nulled by a lenient policy
  */
 public record DecodeSummary(long recordsRead, long recordsWritten, long recordsRejected, long fieldErrors,
-                            long bytesRead, long bytesWritten) {
+                            long bytesRead, long bytesWritten, long recordsWithFieldErrors) {
+    /** A summary without lenient field errors. */
+    public DecodeSummary(long recordsRead, long recordsWritten, long recordsRejected, long fieldErrors,
+                         long bytesRead, long bytesWritten) {
+        this(recordsRead, recordsWritten, recordsRejected, fieldErrors, bytesRead, bytesWritten, 0);
+    }
 
     /** Every record read was either written or rejected. */
     public boolean balanced() {

@@ -6,10 +6,19 @@ import dev.ringline.cobol.codec.CodePage;
 import dev.ringline.cobol.codec.FloatingPoint;
 import dev.ringline.cobol.copybook.Copybook;
 import dev.ringline.cobol.copybook.RecordLayout;
+import dev.ringline.cobol.copybook.Segments;
+import dev.ringline.cobol.error.CobolException;
 import dev.ringline.cobol.framing.FramingOptions;
+import dev.ringline.cobol.json.BlankNumerics;
+import dev.ringline.cobol.json.EmptyText;
+import dev.ringline.cobol.json.Fillers;
 import dev.ringline.cobol.json.JsonRejectsWriter;
+import dev.ringline.cobol.json.RecordDecoder;
+import dev.ringline.cobol.json.RejectsSink;
 import dev.ringline.cobol.json.Trim;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -43,9 +52,29 @@ final class DecodeCommand implements Callable<Integer> {
         fixed, rdw, vb
     }
 
-    /** What to do with a bad record. */
+    /** What to do with a bad record; NULL (typed {@code null}) keeps it with the bad field as null. */
     enum OnError {
-        skip, fail
+        skip, fail, NULL
+    }
+
+    /** What an all-blank numeric field becomes (typed {@code null} for NULL). */
+    enum BlankChoice {
+        reject, NULL, zero
+    }
+
+    /** What an all-blank text field becomes (typed {@code null} for NULL). */
+    enum EmptyTextChoice {
+        string, NULL
+    }
+
+    /** Whether elementary FILLER values are written. */
+    enum FillerChoice {
+        omit, keep
+    }
+
+    /** What to do with a record whose segment value maps to no view. */
+    enum UnknownSegment {
+        reject, emit
     }
 
     /** Text field trimming. */
@@ -61,6 +90,44 @@ final class DecodeCommand implements Callable<Integer> {
     /** COMP-1/COMP-2 layout. */
     enum FloatChoice {
         ibm, ieee
+    }
+
+    /** Reads {@code null} as the NULL constant of a choice; other values by their name. */
+    static <E extends Enum<E>> E choice(Class<E> type, String value) {
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(value) || (e.name().equals("NULL") && "null".equals(value))) {
+                return e;
+            }
+        }
+        StringBuilder valid = new StringBuilder();
+        for (E e : type.getEnumConstants()) {
+            valid.append(valid.length() == 0 ? "" : ", ").append(e.name().toLowerCase(Locale.ROOT));
+        }
+        throw new TypeConversionException("'" + value + "' is not one of " + valid);
+    }
+
+    /** {@code --on-error}. */
+    static final class OnErrorConverter implements ITypeConverter<OnError> {
+        @Override
+        public OnError convert(String value) {
+            return choice(OnError.class, value);
+        }
+    }
+
+    /** {@code --blank-numerics}. */
+    static final class BlankConverter implements ITypeConverter<BlankChoice> {
+        @Override
+        public BlankChoice convert(String value) {
+            return choice(BlankChoice.class, value);
+        }
+    }
+
+    /** {@code --empty-text}. */
+    static final class EmptyTextConverter implements ITypeConverter<EmptyTextChoice> {
+        @Override
+        public EmptyTextChoice convert(String value) {
+            return choice(EmptyTextChoice.class, value);
+        }
     }
 
     /** Batches in flight at most: 4096 x 64 KiB of input is already 256 MiB. */
@@ -105,9 +172,52 @@ final class DecodeCommand implements Callable<Integer> {
             description = "Batches of about 64 KiB in flight (default: 32).")
     int ringSize;
 
-    @Option(names = "--on-error", defaultValue = "skip", paramLabel = "skip|fail",
-            description = "skip: reject bad records and go on (default); fail: stop at the first.")
+    @Option(names = "--on-error", defaultValue = "skip", paramLabel = "skip|fail|null",
+            converter = OnErrorConverter.class,
+            description = "skip: reject bad records and go on (default); fail: stop at the first; null: write a "
+                    + "field that cannot be decoded as null and keep the record (counted as written with field "
+                    + "errors).")
     OnError onError;
+
+    @Option(names = "--field-errors", paramLabel = "FILE|none|-",
+            description = "With --on-error null: where each field error is logged with its path, offset and raw "
+                    + "record (default: the rejects file); none: not logged; -: stderr.")
+    String fieldErrors;
+
+    @Option(names = "--blank-numerics", defaultValue = "reject", paramLabel = "reject|null|zero",
+            converter = BlankConverter.class,
+            description = "A zoned or packed field of all spaces or all low-values: an error (default), null, or "
+                    + "0. With null or zero, zoned numbers may have leading or trailing spaces ('  123').")
+    BlankChoice blankNumerics;
+
+    @Option(names = "--empty-text", defaultValue = "string", paramLabel = "string|null",
+            converter = EmptyTextConverter.class,
+            description = "A text field of all spaces or all low-values: \"\" (default) or null.")
+    EmptyTextChoice emptyText;
+
+    @Option(names = "--filler", defaultValue = "omit", paramLabel = "omit|keep",
+            description = "FILLER groups are transparent (their named fields are written); keep also writes "
+                    + "elementary FILLER values as FILLER, FILLER_2, ... (default: omit).")
+    FillerChoice filler;
+
+    @Option(names = "--segment-field", paramLabel = "NAME",
+            description = "The discriminator field of a multi-layout file (with --segment).")
+    String segmentField;
+
+    @Option(names = "--segment", paramLabel = "VALUE[,VALUE...]=VIEW",
+            description = "Records whose --segment-field value (trimmed) is VALUE decode only the REDEFINES view "
+                    + "VIEW of its set (or the 01 record VIEW); repeatable.")
+    java.util.List<String> segment;
+
+    @Option(names = "--unknown-segment", defaultValue = "reject", paramLabel = "reject|emit",
+            description = "A record whose segment value maps to no view: reject it as UNKNOWN_SEGMENT (default) "
+                    + "or write only its common fields.")
+    UnknownSegment unknownSegment;
+
+    @Option(names = "--variable-occurs",
+            description = "OCCURS DEPENDING ON tables take only their present elements: later fields move up, "
+                    + "and fixed-format records are as long as their content.")
+    boolean variableOccurs;
 
     @Option(names = "--max-errors", paramLabel = "N",
             description = "Reject up to N bad records, stop at the next one.")
@@ -161,8 +271,33 @@ final class DecodeCommand implements Callable<Integer> {
         checkArguments(workers);
         CodePage page = Options.codePage(codePage);
         Copybook parsed = Options.copybook(copybook, err);
-        RecordLayout layout = Options.record(parsed, record);
+        Segments segments = segments();
+        RecordLayout layout = segments != null && record == null && namesRecords(parsed, segments)
+                ? parsed.union() : Options.record(parsed, record);
         FramingOptions framing = framing(layout);
+        DecodeOptions.Builder options = DecodeOptions.builder()
+                .codePage(page)
+                .trim(Trim.valueOf(trim.name().toUpperCase(Locale.ROOT)))
+                .numbersAsStrings(jsonNumber == JsonNumber.string)
+                .emitMeta(emitMeta)
+                .errorPolicy(errorPolicy())
+                .framing(framing)
+                .floatFormat(floatFormat == FloatChoice.ieee ? FloatingPoint.Format.IEEE_754
+                        : FloatingPoint.Format.IBM_HEX)
+                .blankNumerics(BlankNumerics.valueOf(blankNumerics.name().toUpperCase(Locale.ROOT)))
+                .emptyText(EmptyText.valueOf(emptyText.name().toUpperCase(Locale.ROOT)))
+                .fillers(filler == FillerChoice.keep ? Fillers.KEEP : Fillers.OMIT)
+                .variableOccurs(variableOccurs)
+                .workers(workers)
+                .capacity(ringSize);
+        if (segments != null) {
+            options.segments(segments);
+        }
+        try {
+            RecordDecoder.compile(layout, options.build().jsonOptions()); // unusable settings fail before any output
+        } catch (CobolException e) {
+            throw CliException.usage(e.getMessage());
+        }
 
         long inputSize = -1;
         ReadableByteChannel in;
@@ -191,24 +326,25 @@ final class DecodeCommand implements Callable<Integer> {
                 rejectsStream = new BufferedOutputStream(new LazyFileOutputStream(rejectsFile), 64 * 1024);
             }
             JsonRejectsWriter rejectsWriter = new JsonRejectsWriter(rejectsStream);
-            DecodeOptions.Builder options = DecodeOptions.builder()
-                    .codePage(page)
-                    .trim(Trim.valueOf(trim.name().toUpperCase(Locale.ROOT)))
-                    .numbersAsStrings(jsonNumber == JsonNumber.string)
-                    .emitMeta(emitMeta)
-                    .errorPolicy(errorPolicy())
-                    .rejects(rejectsWriter)
-                    .framing(framing)
-                    .floatFormat(floatFormat == FloatChoice.ieee ? FloatingPoint.Format.IEEE_754
-                            : FloatingPoint.Format.IBM_HEX)
-                    .workers(workers)
-                    .capacity(ringSize);
+            options.rejects(rejectsWriter);
+            JsonRejectsWriter fieldErrorsWriter = fieldErrorsWriter(err);
+            if (fieldErrorsWriter != null) {
+                options.fieldErrors(fieldErrorsWriter);
+            } else if ("none".equals(fieldErrors)) {
+                options.fieldErrors(RejectsSink.discarding());
+            }
             DecodeRun.Result result;
             try {
                 result = DecodeRun.run(channel, inputSize, layout, options, target.stream(),
                         Progress.mode(progress, quiet), err, workers, latencyReport != null);
             } finally {
-                rejectsWriter.close();
+                try {
+                    rejectsWriter.close();
+                } finally {
+                    if (fieldErrorsWriter != null) {
+                        fieldErrorsWriter.close();
+                    }
+                }
             }
             if (latencyReport != null) {
                 writeLatencyReport(result);
@@ -292,7 +428,56 @@ final class DecodeCommand implements Callable<Integer> {
         if (maxErrors != null) {
             return ErrorPolicy.stopAfter(maxErrors);
         }
-        return onError == OnError.fail ? ErrorPolicy.failFast() : ErrorPolicy.skip();
+        return onError == OnError.fail ? ErrorPolicy.failFast()
+                : onError == OnError.NULL ? ErrorPolicy.lenient() : ErrorPolicy.skip();
+    }
+
+    /** The segment selection of --segment-field and --segment, or null. */
+    private Segments segments() {
+        if (segmentField == null && (segment == null || segment.isEmpty())) {
+            return null;
+        }
+        if (segmentField == null || segment == null || segment.isEmpty()) {
+            throw CliException.usage("--segment-field and --segment go together");
+        }
+        Segments result = Segments.on(segmentField).emitUnknown(unknownSegment == UnknownSegment.emit);
+        for (String mapping : segment) {
+            int eq = mapping.lastIndexOf('=');
+            if (eq <= 0 || eq == mapping.length() - 1) {
+                throw CliException.usage("--segment takes VALUE[,VALUE...]=VIEW, not '" + mapping + "'");
+            }
+            String view = mapping.substring(eq + 1).trim();
+            for (String value : mapping.substring(0, eq).split(",", -1)) {
+                result = result.map(value, view);
+            }
+        }
+        return result;
+    }
+
+    /** True when every view of the mapping is a record (01) of a copybook with several records. */
+    private static boolean namesRecords(Copybook parsed, Segments segments) {
+        if (parsed.records().size() < 2) {
+            return false;
+        }
+        for (String view : segments.viewNames()) {
+            if (parsed.records().stream().noneMatch(r -> r.name().equalsIgnoreCase(view))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The writer of --field-errors FILE or -, or null for the default (the rejects sink) and none. */
+    private JsonRejectsWriter fieldErrorsWriter(PrintWriter err) throws IOException {
+        if (fieldErrors == null || "none".equals(fieldErrors)) {
+            return null;
+        }
+        if ("-".equals(fieldErrors)) {
+            return new JsonRejectsWriter(new WriterOutputStream(err));
+        }
+        Path file = Path.of(fieldErrors);
+        Files.deleteIfExists(file);
+        return new JsonRejectsWriter(new BufferedOutputStream(new LazyFileOutputStream(file), 64 * 1024));
     }
 
     /** The rejects file, or null for stderr. */

@@ -51,10 +51,11 @@ final class DecodeRun {
         String describe() {
             StringBuilder sb = new StringBuilder(300);
             sb.append(String.format(Locale.ROOT,
-                    "records: read %,d, written %,d, rejected %,d%n"
+                    "records: read %,d, written %,d, rejected %,d, written with field errors %,d%n"
                             + "input: %s (%,d bytes) in %.2f s, %.1f MiB/s, %,.0f records/s, %d workers%n"
                             + "memory: peak heap %s, peak RSS %s%n",
                     summary.recordsRead(), summary.recordsWritten(), summary.recordsRejected(),
+                    summary.recordsWithFieldErrors(),
                     ByteSize.format(summary.bytesRead()), summary.bytesRead(), seconds, mibPerSecond(),
                     recordsPerSecond(), workers, ProcessMemory.describe(peakHeapBytes),
                     ProcessMemory.describe(peakRssBytes)));

@@ -107,6 +107,27 @@ public final class Copybook {
         throw new CopybookException(ErrorCode.COPYBOOK_REFERENCE, sourceName, 0, 0, "no record named " + name);
     }
 
+    /**
+     * One layout holding every record of the copybook as alternative views of the same bytes, for segment selection
+     * among 01 levels ({@link Segments} with record names as views). Its root is a synthetic group named after the
+     * source whose children are the records' roots; its length is the longest record's. With a single record it is
+     * that record's layout.
+     */
+    public RecordLayout union() {
+        if (records.size() == 1) {
+            return records.get(0);
+        }
+        List<Field> roots = new ArrayList<>();
+        int length = 0;
+        for (RecordLayout record : records) {
+            roots.add(record.root());
+            length = Math.max(length, record.length());
+        }
+        Field root = new LayoutField("RECORDS", false, 1, "RECORDS", 0, length, FieldType.GROUP, null, null,
+                Usage.DISPLAY, 1, 1, false, null, false, null, false, false, false, List.of(), roots);
+        return new RecordLayout("RECORDS", root, length, true);
+    }
+
     /** The first record. */
     public RecordLayout firstRecord() {
         return records.get(0);
