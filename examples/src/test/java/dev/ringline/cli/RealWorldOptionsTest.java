@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The decode options of issue 11 beyond segments, run as a user would, on hand-built files. */
 class RealWorldOptionsTest {
@@ -49,5 +52,36 @@ class RealWorldOptionsTest {
         assertEquals(ExitCodes.OK, keep.exitCode, keep::toString);
         assertEquals(List.of("{\"TRANSACTION-DATE\":\"202403\",\"TRANSACTION-YEAR\":2024,\"TRANSACTION-MONTH\":3,"
                 + "\"FILLER\":\"ab\"}"), Files.readAllLines(out));
+    }
+
+    @Test
+    void onErrorNullWritesEveryRecordAndLogsFieldErrors() throws Exception {
+        Path cpy = Files.writeString(dir.resolve("l.cpy"), String.join("\n",
+                "       01  R.",
+                "           05  QTY   PIC 9(3).",
+                "           05  NAME  PIC X(3)."));
+        Path data = Files.write(dir.resolve("l.dat"), ebcdic("001ABCx2zDEF   GHI"));
+        Path out = dir.resolve("l.jsonl");
+        Path log = dir.resolve("field-errors.jsonl");
+        Cli cli = decode(cpy, data, out, "--on-error", "null", "--field-errors", log.toString(),
+                "--blank-numerics", "zero", "--empty-text", "null");
+        assertEquals(ExitCodes.OK, cli.exitCode, cli::toString);
+        assertEquals(List.of("{\"QTY\":1,\"NAME\":\"ABC\"}", "{\"QTY\":null,\"NAME\":\"DEF\"}",
+                "{\"QTY\":0,\"NAME\":\"GHI\"}"), Files.readAllLines(out));
+        assertEquals(List.of(3L, 3L, 0L), List.of(cli.records()[0], cli.records()[1], cli.records()[2]));
+        assertTrue(cli.err.contains("written with field errors 1"), cli.err);
+        List<String> logged = Files.readAllLines(log);
+        assertEquals(1, logged.size());
+        assertTrue(logged.get(0).contains("\"QTY\"") && logged.get(0).contains("BAD_ZONE"), logged.get(0));
+        assertFalse(Files.exists(dir.resolve("l.jsonl.rejects.jsonl")), "no record was rejected");
+
+        Cli none = decode(cpy, data, out, "--on-error", "null", "--field-errors", "none");
+        assertEquals(ExitCodes.OK, none.exitCode, none::toString); // the blank QTY is now a field error too
+        assertArrayEquals(new long[] {3, 3, 0}, none.records());
+        assertTrue(none.err.contains("written with field errors 2"), none.err);
+        assertFalse(Files.exists(dir.resolve("l.jsonl.rejects.jsonl")), "none: nothing logged");
+        Cli bad = decode(cpy, data, out, "--on-error", "nul");
+        assertEquals(ExitCodes.USAGE, bad.exitCode, bad::toString);
+        assertTrue(bad.err.contains("skip, fail, null"), bad.err);
     }
 }
