@@ -84,4 +84,28 @@ class RealWorldOptionsTest {
         assertEquals(ExitCodes.USAGE, bad.exitCode, bad::toString);
         assertTrue(bad.err.contains("skip, fail, null"), bad.err);
     }
+
+    @Test
+    void nestedOccursDependingOnDecodesAtMaximumSizeOrWithVariableOccurs() throws Exception {
+        Path cpy = Files.writeString(dir.resolve("n.cpy"), String.join("\n",
+                "       01 RECORD.",
+                "          02 COUNT PIC 9(1).",
+                "          02 GROUP OCCURS 0 TO 2 TIMES DEPENDING ON COUNT.",
+                "             03 INNER-COUNT PIC 9(1).",
+                "             03 INNER-GROUP OCCURS 0 TO 3 TIMES",
+                "                                DEPENDING ON INNER-COUNT.",
+                "                04 FIELD PIC X."));
+        Path out = dir.resolve("n.jsonl");
+        List<String> expected = List.of("{\"COUNT\":1,\"GROUP\":[{\"INNER-COUNT\":2,\"INNER-GROUP\":"
+                + "[{\"FIELD\":\"A\"},{\"FIELD\":\"B\"}]}]}", "{\"COUNT\":0,\"GROUP\":[]}");
+        Cli max = decode(cpy, Files.write(dir.resolve("max.dat"), ebcdic("12AB     0        ")), out);
+        assertEquals(ExitCodes.OK, max.exitCode, max::toString);
+        assertEquals(expected, Files.readAllLines(out));
+        Cli variable = decode(cpy, Files.write(dir.resolve("var.dat"), ebcdic("12AB0")), out, "--variable-occurs");
+        assertEquals(ExitCodes.OK, variable.exitCode, variable::toString);
+        assertEquals(expected, Files.readAllLines(out));
+        Cli bad = decode(cpy, Files.write(dir.resolve("bad.dat"), ebcdic("14ABCD   ")), out);
+        assertEquals(ExitCodes.REJECTS, bad.exitCode, bad::toString);
+        assertTrue(Files.readString(dir.resolve("n.jsonl.rejects.jsonl")).contains("GROUP[0].INNER-COUNT"));
+    }
 }
