@@ -157,8 +157,11 @@ final class DecodeCommand implements Callable<Integer> {
             description = "Fixed record length in bytes (default: the copybook record's length).")
     Integer recordLength;
 
-    @Option(names = "--codepage", defaultValue = "cp037", paramLabel = "NAME",
-            description = "cp037, cp273, cp500, cp1047, cp1140, cp1141, cp1148 or ascii (default: cp037).")
+    // help = true: "--codepage LIST" works without --copybook and --input (checked in call() otherwise)
+    @Option(names = "--codepage", defaultValue = "cp037", paramLabel = "NAME|LIST", help = true,
+            description = "An EBCDIC code page cpNNN (every single-byte one the JDK ships), ascii (ISO-8859-1), "
+                    + "utf8 (ASCII numbers, UTF-8 text) or a single-byte JDK charset name such as IBM01141; "
+                    + "LIST prints the names (default: cp037).")
     String codePage;
 
     @Option(names = "--record", paramLabel = "NAME", description = "The copybook record to use (default: first).")
@@ -263,6 +266,16 @@ final class DecodeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        if ("list".equalsIgnoreCase(codePage)) {
+            PrintWriter out = spec.commandLine().getOut();
+            CodePage.names().forEach(out::println);
+            out.flush();
+            return ExitCodes.OK;
+        }
+        if (copybook == null || input == null) {
+            return Failures.fail(err, ExitCodes.USAGE, "missing required option: "
+                    + (copybook == null ? "--copybook=FILE" : "--input=FILE|-"));
+        }
         return Failures.run(err, () -> decode(err));
     }
 

@@ -13,10 +13,10 @@ final class Options {
     private Options() {
     }
 
-    /** The built-in code page of that name, or a usage error listing the valid names. */
+    /** The built-in code page or single-byte JDK charset of that name, or a usage error listing the valid names. */
     static CodePage codePage(String name) {
         try {
-            return CodePage.of(name.toLowerCase(java.util.Locale.ROOT));
+            return CodePage.of(name);
         } catch (IllegalArgumentException e) {
             throw CliException.usage("--codepage: " + e.getMessage());
         }

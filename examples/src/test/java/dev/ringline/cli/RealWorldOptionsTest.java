@@ -108,4 +108,32 @@ class RealWorldOptionsTest {
         assertEquals(ExitCodes.REJECTS, bad.exitCode, bad::toString);
         assertTrue(Files.readString(dir.resolve("n.jsonl.rejects.jsonl")).contains("GROUP[0].INNER-COUNT"));
     }
+
+    @Test
+    void codePagesAreListedAndAcceptJdkNamesAndUtf8() throws Exception {
+        Cli list = Cli.run("decode", "--codepage", "LIST");
+        assertEquals(ExitCodes.OK, list.exitCode, list::toString);
+        List<String> names = List.of(list.out.strip().split("\\R"));
+        assertTrue(names.containsAll(List.of("cp037", "cp277", "cp838", "cp875", "cp1025", "cp1149", "ascii",
+                "utf8")), names.toString());
+
+        Path cpy = Files.writeString(dir.resolve("t.cpy"), "       01  R.\n           05  T  PIC X(6).\n");
+        Path out = dir.resolve("t.jsonl");
+        byte[] german = new byte[6];
+        CodePage.of("cp1141").encode("\u00c4pfel", german, 0, 6);
+        Cli jdkName = decode(cpy, Files.write(dir.resolve("de.dat"), german), out, "--codepage", "IBM01141");
+        assertEquals(ExitCodes.OK, jdkName.exitCode, jdkName::toString);
+        assertEquals(List.of("{\"T\":\"\u00c4pfel\"}"), Files.readAllLines(out));
+
+        byte[] utf8 = "\u00e9t\u00e9 ".getBytes(java.nio.charset.StandardCharsets.UTF_8); // 5 bytes + space
+        Cli text = decode(cpy, Files.write(dir.resolve("u.dat"), utf8), out, "--codepage", "utf8");
+        assertEquals(ExitCodes.OK, text.exitCode, text::toString);
+        assertEquals(List.of("{\"T\":\"\u00e9t\u00e9\"}"), Files.readAllLines(out));
+
+        Cli unknown = decode(cpy, dir.resolve("u.dat"), out, "--codepage", "cp9999");
+        assertEquals(ExitCodes.USAGE, unknown.exitCode, unknown::toString);
+        Cli missing = Cli.run("decode", "--codepage", "cp500", "--input", "x.dat");
+        assertEquals(ExitCodes.USAGE, missing.exitCode, missing::toString);
+        assertTrue(missing.err.contains("--copybook"), missing.err);
+    }
 }

@@ -84,7 +84,7 @@ public final class RecordDecoder {
     private RecordDecoder(RecordLayout layout, JsonOptions options) {
         this.layout = layout;
         this.codePage = options.codePage();
-        this.text = new JsonText(codePage.toCharTable());
+        this.text = new JsonText(codePage.toCharTable(), codePage.isUtf8());
         this.trim = options.trim();
         this.numbersAsStrings = options.numbersAsStrings();
         this.emitMeta = options.emitMeta();
