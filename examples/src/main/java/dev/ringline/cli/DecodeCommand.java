@@ -5,6 +5,7 @@ import dev.ringline.cobol.ErrorPolicy;
 import dev.ringline.cobol.codec.CodePage;
 import dev.ringline.cobol.codec.FloatingPoint;
 import dev.ringline.cobol.copybook.Copybook;
+import dev.ringline.cobol.copybook.CopybookOptions;
 import dev.ringline.cobol.copybook.RecordLayout;
 import dev.ringline.cobol.copybook.Segments;
 import dev.ringline.cobol.error.CobolException;
@@ -70,6 +71,16 @@ final class DecodeCommand implements Callable<Integer> {
     /** Whether elementary FILLER values are written. */
     enum FillerChoice {
         omit, keep
+    }
+
+    /** How copybook comment lines are recognised. */
+    enum CopybookFormat {
+        standard, lenient
+    }
+
+    /** Byte order of COMP/BINARY/COMP-5 fields. */
+    enum BinaryOrder {
+        big, little
     }
 
     /** What to do with a record whose segment value maps to no view. */
@@ -217,6 +228,20 @@ final class DecodeCommand implements Callable<Integer> {
                     + "or write only its common fields.")
     UnknownSegment unknownSegment;
 
+    @Option(names = "--copybook-format", defaultValue = "standard", paramLabel = "standard|lenient",
+            description = "lenient: a line whose first non-blank character is * in columns 1-8 is a comment too "
+                    + "(default: standard).")
+    CopybookFormat copybookFormat;
+
+    @Option(names = "--copybook-columns", paramLabel = "FIRST-LAST",
+            description = "Fixed-format columns: FIRST is the indicator column, code runs to LAST (default: 7-72).")
+    String copybookColumns;
+
+    @Option(names = "--binary-order", defaultValue = "big", paramLabel = "big|little",
+            description = "Byte order of COMP, COMP-4, BINARY and COMP-5 fields: big (mainframe, default) or "
+                    + "little (PC COBOL). COMP-9 is always little-endian.")
+    BinaryOrder binaryOrder;
+
     @Option(names = "--variable-occurs",
             description = "OCCURS DEPENDING ON tables take only their present elements: later fields move up, "
                     + "and fixed-format records are as long as their content.")
@@ -283,7 +308,7 @@ final class DecodeCommand implements Callable<Integer> {
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         checkArguments(workers);
         CodePage page = Options.codePage(codePage);
-        Copybook parsed = Options.copybook(copybook, err);
+        Copybook parsed = Options.copybook(copybook, copybookOptions(), err);
         Segments segments = segments();
         RecordLayout layout = segments != null && record == null && namesRecords(parsed, segments)
                 ? parsed.union() : Options.record(parsed, record);
@@ -301,6 +326,7 @@ final class DecodeCommand implements Callable<Integer> {
                 .emptyText(EmptyText.valueOf(emptyText.name().toUpperCase(Locale.ROOT)))
                 .fillers(filler == FillerChoice.keep ? Fillers.KEEP : Fillers.OMIT)
                 .variableOccurs(variableOccurs)
+                .binaryBigEndian(binaryOrder == BinaryOrder.big)
                 .workers(workers)
                 .capacity(ringSize);
         if (segments != null) {
@@ -443,6 +469,24 @@ final class DecodeCommand implements Callable<Integer> {
         }
         return onError == OnError.fail ? ErrorPolicy.failFast()
                 : onError == OnError.NULL ? ErrorPolicy.lenient() : ErrorPolicy.skip();
+    }
+
+    /** The copybook reading of --copybook-format and --copybook-columns. */
+    private CopybookOptions copybookOptions() {
+        CopybookOptions options = CopybookOptions.defaults().withLenient(copybookFormat == CopybookFormat.lenient);
+        if (copybookColumns == null) {
+            return options;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,4})-(\\d{1,4})")
+                .matcher(copybookColumns.trim());
+        if (!m.matches()) {
+            throw CliException.usage("--copybook-columns takes FIRST-LAST, e.g. 7-72, not '" + copybookColumns + "'");
+        }
+        try {
+            return options.withColumns(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage("--copybook-columns: " + e.getMessage());
+        }
     }
 
     /** The segment selection of --segment-field and --segment, or null. */

@@ -2,6 +2,7 @@ package dev.ringline.cli;
 
 import dev.ringline.cobol.codec.CodePage;
 import dev.ringline.cobol.copybook.Copybook;
+import dev.ringline.cobol.copybook.CopybookOptions;
 import dev.ringline.cobol.copybook.RecordLayout;
 
 import java.io.PrintWriter;
@@ -28,10 +29,15 @@ final class Options {
      * @throws CliException with {@link ExitCodes#IO} if the file is missing or unreadable
      */
     static Copybook copybook(Path file, PrintWriter err) {
+        return copybook(file, CopybookOptions.defaults(), err);
+    }
+
+    /** Parses a copybook file read as {@code options} say, printing its warnings to {@code err}. */
+    static Copybook copybook(Path file, CopybookOptions options, PrintWriter err) {
         if (!Files.isRegularFile(file)) {
             throw CliException.io("copybook not found: " + file, null);
         }
-        Copybook copybook = Copybook.parse(file);
+        Copybook copybook = Copybook.parse(file, options);
         for (String warning : copybook.warnings()) {
             err.println("warning: " + warning);
         }

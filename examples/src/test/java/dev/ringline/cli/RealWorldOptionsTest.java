@@ -136,4 +136,33 @@ class RealWorldOptionsTest {
         assertEquals(ExitCodes.USAGE, missing.exitCode, missing::toString);
         assertTrue(missing.err.contains("--copybook"), missing.err);
     }
+
+    @Test
+    void copybookDialectsAndBinaryOrder() throws Exception {
+        Path cpy = Files.writeString(dir.resolve("d.cpy"), String.join("\n",
+                "0001*a comment in column 5",
+                "0002 01  R.                 *> inline comment",
+                "0003     05  N  PIC S9(4) COMP.",
+                "  * a shifted comment line (no sequence number)",
+                "0005     05  T  PIC X(2)."));
+        Path data = Files.write(dir.resolve("d.dat"), new byte[] {0x39, 0x30, (byte) 0xC1, (byte) 0xC2});
+        Path out = dir.resolve("d.jsonl");
+        Cli strict = decode(cpy, data, out);
+        assertEquals(ExitCodes.USAGE, strict.exitCode, strict::toString);
+        Cli cli = decode(cpy, data, out, "--copybook-columns", "5-72", "--copybook-format", "lenient",
+                "--binary-order", "little");
+        assertEquals(ExitCodes.OK, cli.exitCode, cli::toString);
+        assertEquals(List.of("{\"N\":12345,\"T\":\"AB\"}"), Files.readAllLines(out));
+        Cli badColumns = decode(cpy, data, out, "--copybook-columns", "72-7");
+        assertEquals(ExitCodes.USAGE, badColumns.exitCode, badColumns::toString);
+
+        Path dbcs = Files.writeString(dir.resolve("g.cpy"), "       01  R.\n           05  G  PIC G(2).\n");
+        Cli noCharset = decode(dbcs, data, out);
+        assertEquals(ExitCodes.USAGE, noCharset.exitCode, noCharset::toString);
+        assertTrue(noCharset.err.contains("double-byte") && !noCharset.err.contains("Exception"), noCharset.err);
+        Cli typo = decode(Files.writeString(dir.resolve("t.cpy"), "       01  R.\n           05  A PIC S9(3) COMP3.\n"),
+                data, out);
+        assertEquals(ExitCodes.USAGE, typo.exitCode, typo::toString);
+        assertTrue(typo.err.contains("did you mean COMP-3?"), typo.err);
+    }
 }

@@ -23,7 +23,8 @@ import java.util.Objects;
  * ({@code cp037} = {@code IBM037}, {@code cp1140} = {@code IBM01140}, {@code cp838} = {@code IBM-Thai} ...), each
  * table built once from the JDK charset (bytes the charset does not define become U+FFFD); {@code ascii}, which maps
  * each byte to the char of the same value (ISO-8859-1); and {@code utf8}, the ASCII side with text fields holding
- * UTF-8 (see {@link #isUtf8()}). {@link #of(String)} also accepts a JDK charset name ({@code IBM01141},
+ * UTF-8 (see {@link #isUtf8()}). The mixed single/double-byte EBCDIC charsets (cp930, cp939 ...) are built-in
+ * pages too: their single-byte half is the table, their double-byte half decodes PIC G fields. {@link #of(String)} also accepts a JDK charset name ({@code IBM01141},
  * {@code x-IBM1025}, {@code windows-1252}) of a single-byte charset. Other tables (e.g. a variant that maps
  * control bytes to spaces) can be built with {@link #custom(String, char[], boolean)}.
  */
@@ -40,9 +41,14 @@ public final class CodePage {
                     continue;
                 }
                 char[] table = table(charset);
+                Charset doubleByte = null;
+                if (table == null && isMixedEbcdic(charset)) {
+                    table = singleBytesOf(charset);
+                    doubleByte = charset;
+                }
                 if (table != null && table[0x40] == ' ' && table[0xF0] == '0' && table[0xC1] == 'A') {
                     String name = number < 100 ? String.format(Locale.ROOT, "cp%03d", number) : "cp" + number;
-                    ebcdic.put(number, new CodePage(name, table, true, false));
+                    ebcdic.put(number, new CodePage(name, table, true, false, doubleByte));
                 }
             }
             Map<String, CodePage> pages = new LinkedHashMap<>();
@@ -53,8 +59,8 @@ public final class CodePage {
             for (int i = 0; i < 256; i++) {
                 latin1[i] = (char) i;
             }
-            pages.put("ascii", new CodePage("ascii", latin1, false, false));
-            pages.put("utf8", new CodePage("utf8", latin1, false, true));
+            pages.put("ascii", new CodePage("ascii", latin1, false, false, null));
+            pages.put("utf8", new CodePage("utf8", latin1, false, true, null));
             return pages;
         }
     }
@@ -70,6 +76,36 @@ public final class CodePage {
             }
         }
         return -1;
+    }
+
+    /** A mixed single/double-byte EBCDIC charset: double-byte text goes between shift-out 0x0E and shift-in 0x0F. */
+    private static boolean isMixedEbcdic(Charset charset) {
+        try {
+            if (!charset.canEncode()) {
+                return false;
+            }
+            byte[] b = "\u65e5".getBytes(charset);
+            return b.length == 4 && b[0] == SHIFT_OUT && b[3] == SHIFT_IN;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The single-byte half of a mixed charset: each byte decoded alone (the shift codes become U+FFFD). */
+    private static char[] singleBytesOf(Charset charset) {
+        char[] table = new char[256];
+        CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        for (int b = 0; b < 256; b++) {
+            String one;
+            try {
+                one = decoder.reset().decode(ByteBuffer.wrap(new byte[] {(byte) b})).toString();
+            } catch (CharacterCodingException e) {
+                one = "";
+            }
+            table[b] = one.length() == 1 && !Character.isSurrogate(one.charAt(0)) ? one.charAt(0) : '\uFFFD';
+        }
+        return table;
     }
 
     /** The 256 chars of a single-byte charset, or null if it is not single-byte. */
@@ -111,10 +147,16 @@ public final class CodePage {
     private final byte space;
     private final byte digitZero;
 
-    private final boolean utf8;
+    private static final byte SHIFT_OUT = 0x0E;
+    private static final byte SHIFT_IN = 0x0F;
 
-    private CodePage(String name, char[] table, boolean ebcdic, boolean utf8) {
+    private final boolean utf8;
+    /** The mixed charset whose double-byte half decodes PIC G / DISPLAY-1 fields, or null. */
+    private final Charset doubleByte;
+
+    private CodePage(String name, char[] table, boolean ebcdic, boolean utf8, Charset doubleByte) {
         this.utf8 = utf8;
+        this.doubleByte = doubleByte;
         if (table.length != 256) {
             throw new IllegalArgumentException("a code page table has 256 entries, not " + table.length);
         }
@@ -190,7 +232,7 @@ public final class CodePage {
                 throw new IllegalArgumentException("charset " + charset.name() + " has digits neither at 0xF0 "
                         + "(EBCDIC) nor at 0x30 (ASCII)");
             }
-            return new CodePage(charset.name(), table, ebcdic, false);
+            return new CodePage(charset.name(), table, ebcdic, false, null);
         }
         throw new IllegalArgumentException("unknown code page '" + name + "'; valid: " + String.join(", ", names())
                 + ", or a single-byte JDK charset name");
@@ -207,7 +249,7 @@ public final class CodePage {
      * @param ebcdic whether numeric DISPLAY fields in this code page use EBCDIC zones (0xF0..0xF9 digits)
      */
     public static CodePage custom(String name, char[] table256, boolean ebcdic) {
-        return new CodePage(Objects.requireNonNull(name, "name"), table256.clone(), ebcdic, false);
+        return new CodePage(Objects.requireNonNull(name, "name"), table256.clone(), ebcdic, false, null);
     }
 
     public String name() {
@@ -224,6 +266,28 @@ public final class CodePage {
      */
     public boolean isUtf8() {
         return utf8;
+    }
+
+    /**
+     * True for the mixed EBCDIC pages of the JDK (cp930, cp933, cp935, cp937, cp939, cp1364): their double-byte
+     * half decodes {@code PIC G} / {@code USAGE DISPLAY-1} fields. The single-byte table is the rest of the page.
+     */
+    public boolean hasDoubleByte() {
+        return doubleByte != null;
+    }
+
+    /**
+     * A new decoder (one per thread) of double-byte text: give it {@code 0x0E}, the field's bytes, {@code 0x0F};
+     * bad pairs become U+FFFD.
+     *
+     * @throws IllegalStateException if {@link #hasDoubleByte()} is false
+     */
+    public CharsetDecoder newDoubleByteDecoder() {
+        if (doubleByte == null) {
+            throw new IllegalStateException("code page " + name + " has no double-byte charset");
+        }
+        return doubleByte.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
     }
 
     /** The char of byte {@code unsignedByte} (0..255). */

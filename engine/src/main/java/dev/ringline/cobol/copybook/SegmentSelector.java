@@ -237,7 +237,9 @@ public final class SegmentSelector {
                     PackedDecimal.decode(src, off + start, f.length(), f.numeric(), scratch);
                     break;
                 default:
-                    BinaryInteger.decode(src, off + start, f.length(), f.numeric(), true, scratch);
+                    // COMP-9 is little-endian; other binary discriminators are read big-endian
+                    BinaryInteger.decode(src, off + start, f.length(), f.numeric(), f.usage() != Usage.COMP_9,
+                            scratch);
                     break;
             }
             if (scratch.isBlank()) {

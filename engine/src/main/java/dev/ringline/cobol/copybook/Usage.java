@@ -13,6 +13,12 @@ public enum Usage {
     COMP_3,
     COMP_4,
     COMP_5,
+    /** Little-endian binary whatever the file's byte order (the Spark peer's name for PC files). */
+    COMP_9,
     BINARY,
-    PACKED_DECIMAL
+    PACKED_DECIMAL,
+    /** UTF-16 big-endian text, 2 bytes a character ({@code PIC N}). */
+    NATIONAL,
+    /** Double-byte EBCDIC text, 2 bytes a character ({@code PIC G}). */
+    DISPLAY_1
 }

@@ -15,6 +15,7 @@ import dev.ringline.cobol.copybook.RecordLayout;
 import dev.ringline.cobol.copybook.SegmentSelector;
 import dev.ringline.cobol.copybook.Segments;
 import dev.ringline.cobol.copybook.UniqueKeys;
+import dev.ringline.cobol.copybook.Usage;
 import dev.ringline.cobol.error.CobolException;
 import dev.ringline.cobol.error.DecodeError;
 import dev.ringline.cobol.error.ErrorCode;
@@ -23,6 +24,9 @@ import dev.ringline.cobol.error.RecordDecodeException;
 import dev.ringline.cobol.framing.RecordLengthFunction;
 import dev.ringline.memory.ByteVector;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -398,6 +402,16 @@ public final class RecordDecoder {
             case ALPHANUMERIC:
             case ALPHABETIC:
                 return new TextNode(f);
+            case NATIONAL:
+                return new WideTextNode(f, true);
+            case DBCS:
+                if (!codePage.hasDoubleByte()) {
+                    throw new CobolException(ErrorCode.COPYBOOK_UNSUPPORTED, f.path() + " is double-byte text (PIC G"
+                            + " / DISPLAY-1): it needs a code page with a double-byte charset, such as cp930, cp939"
+                            + " (Japanese), cp933 (Korean), cp935, cp937 (Chinese); " + codePage.name() + " has none"
+                            + " (the JDK ships no IBM1390/IBM1399)");
+                }
+                return new WideTextNode(f, false);
             case FLOAT_SINGLE:
             case FLOAT_DOUBLE:
                 return new FloatNode(f);
@@ -443,6 +457,9 @@ public final class RecordDecoder {
         final int[] counterAt;
         long mask = -1L;
         String measureError;
+        private CharBuffer chars = CharBuffer.allocate(0);
+        private byte[] shiftedBytes = new byte[0];
+        private CharsetDecoder doubleByte;
         byte[] src;
         int off;
         int len;
@@ -482,6 +499,33 @@ public final class RecordDecoder {
 
         void exit() {
             depth--;
+        }
+
+        /** An empty char buffer of room for {@code bytes} of wide text (grows, then is reused). */
+        CharBuffer chars(int bytes) {
+            if (chars.capacity() < bytes) {
+                chars = CharBuffer.allocate(bytes);
+            }
+            chars.clear();
+            return chars;
+        }
+
+        /** The field's bytes between shift-out and shift-in, as a double-byte decoder wants them. */
+        ByteBuffer shifted(byte[] src, int at, int len) {
+            if (shiftedBytes.length < len + 2) {
+                shiftedBytes = new byte[len + 2];
+            }
+            shiftedBytes[0] = 0x0E;
+            System.arraycopy(src, at, shiftedBytes, 1, len);
+            shiftedBytes[len + 1] = 0x0F;
+            return ByteBuffer.wrap(shiftedBytes, 0, len + 2);
+        }
+
+        CharsetDecoder doubleByte(CodePage page) {
+            if (doubleByte == null) {
+                doubleByte = page.newDoubleByteDecoder();
+            }
+            return doubleByte;
         }
 
         /** Field errors of lenient decoding since the last {@link #clearFieldErrors()}, in field order. */
@@ -705,6 +749,80 @@ public final class RecordDecoder {
         }
     }
 
+    /** PIC N (UTF-16 big-endian) or PIC G (double-byte EBCDIC): decoded to chars in the context, then escaped. */
+    private static final class WideTextNode extends Node {
+        private final boolean national;
+
+        WideTextNode(Field field, boolean national) {
+            super(field, field.length());
+            this.national = national;
+        }
+
+        @Override
+        int write(RecordDecoder d, Context ctx, int shift, ByteVector out) {
+            int start = field.offset() + shift;
+            int available = Math.min(field.length(), ctx.len - start) & ~1;
+            if (available <= 0) {
+                out.append(NULL);
+                return maxSize;
+            }
+            byte[] src = ctx.src;
+            int at = ctx.off + start;
+            if (d.emptyTextNull && wideBlank(src, at, available, national)) {
+                out.append(NULL);
+                return maxSize;
+            }
+            CharBuffer chars = ctx.chars(available);
+            if (national) {
+                for (int i = 0; i < available; i += 2) {
+                    chars.put((char) (((src[at + i] & 0xFF) << 8) | (src[at + i + 1] & 0xFF)));
+                }
+            } else {
+                ByteBuffer in = ctx.shifted(src, at, available);
+                CharsetDecoder decoder = ctx.doubleByte(d.codePage);
+                decoder.reset();
+                decoder.decode(in, chars, true);
+                decoder.flush(chars);
+            }
+            chars.flip();
+            int from = 0;
+            int to = chars.limit();
+            if (d.trim == Trim.LEFT || d.trim == Trim.BOTH) {
+                while (from < to && wideBlank(chars.get(from))) {
+                    from++;
+                }
+            }
+            if (d.trim == Trim.RIGHT || d.trim == Trim.BOTH) {
+                while (to > from && wideBlank(chars.get(to - 1))) {
+                    to--;
+                }
+            }
+            chars.limit(to).position(from);
+            out.append('"');
+            JsonEscape.append(chars, out);
+            out.append('"');
+            return maxSize;
+        }
+
+        /** Trimmed from wide text: chars up to U+0020 and the ideographic space U+3000 (the DBCS blank 0x4040). */
+        private static boolean wideBlank(char c) {
+            return c <= ' ' || c == '\u3000';
+        }
+
+        /** All low-values, or all spaces (U+0020 pairs for national, 0x4040 for double-byte EBCDIC). */
+        private static boolean wideBlank(byte[] src, int at, int len, boolean national) {
+            boolean zeros = true;
+            boolean spaces = true;
+            for (int i = 0; i < len; i += 2) {
+                int hi = src[at + i] & 0xFF;
+                int lo = src[at + i + 1] & 0xFF;
+                zeros &= hi == 0 && lo == 0;
+                spaces &= national ? hi == 0 && lo == 0x20 : hi == 0x40 && lo == 0x40;
+            }
+            return zeros || spaces;
+        }
+    }
+
     /** All bytes spaces, or all low-values. */
     static boolean blank(byte[] src, int at, int len, byte space) {
         byte b0 = src[at];
@@ -893,7 +1011,7 @@ public final class RecordDecoder {
                 PackedDecimal.decode(src, at, f.length(), fmt, number);
                 return false;
             case BINARY:
-                BinaryInteger.decode(src, at, f.length(), fmt, bigEndian, number);
+                BinaryInteger.decode(src, at, f.length(), fmt, bigEndian && f.usage() != Usage.COMP_9, number);
                 return false;
             case NATIVE_BINARY:
                 BinaryInteger.decode(src, at, f.length(), fmt, bigEndian, number);
