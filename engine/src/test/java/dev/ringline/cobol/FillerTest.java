@@ -114,5 +114,7 @@ class FillerTest {
         assertEquals(List.of("A", "A_3", "A_2"), UniqueKeys.assign(List.of("A", "A", "A_2")));
         assertEquals(List.of("A_2", "A", "A_3", "B"), UniqueKeys.assign(List.of("A_2", "A", "A", "B")));
         assertEquals(List.of("X", "Y"), UniqueKeys.assign(List.of("X", "Y")));
+        assertEquals(List.of("Amount", "AMOUNT_2"), UniqueKeys.assign(List.of("Amount", "AMOUNT")),
+                "names compare as COBOL compares them");
     }
 }
