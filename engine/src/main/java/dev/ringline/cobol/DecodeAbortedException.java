@@ -13,6 +13,7 @@ public final class DecodeAbortedException extends CobolException {
     private final transient DecodeError error;
     private final transient DecodeSummary summary;
 
+    /** The run stopped at {@code error}; {@code summary} counts what was done before. */
     public DecodeAbortedException(DecodeError error, DecodeSummary summary) {
         super(error.code(), "decoding stopped: " + error.describe());
         this.error = error;

@@ -66,6 +66,7 @@ public final class DecodeOptions {
         this.latency = b.latency;
     }
 
+    /** A builder holding the defaults listed on this class. */
     public static Builder builder() {
         return new Builder();
     }
@@ -75,26 +76,32 @@ public final class DecodeOptions {
         return builder().build();
     }
 
+    /** Code page of text and zoned fields. */
     public CodePage codePage() {
         return codePage;
     }
 
+    /** Which spaces are dropped from text fields. */
     public Trim trim() {
         return trim;
     }
 
+    /** Whether numbers are written as JSON strings. */
     public boolean numbersAsStrings() {
         return numbersAsStrings;
     }
 
+    /** Whether each object starts with {@code _record}, {@code _offset} and {@code _length}. */
     public boolean emitMeta() {
         return emitMeta;
     }
 
+    /** What a bad record or field does to the run. */
     public ErrorPolicy errorPolicy() {
         return errorPolicy;
     }
 
+    /** Where rejected records go. */
     public RejectsSink rejects() {
         return rejects;
     }
@@ -104,6 +111,7 @@ public final class DecodeOptions {
         return framing;
     }
 
+    /** Bit layout of COMP-1/COMP-2 fields. */
     public FloatingPoint.Format floatFormat() {
         return floatFormat;
     }
@@ -138,14 +146,17 @@ public final class DecodeOptions {
         return binaryBigEndian;
     }
 
+    /** Whether OCCURS DEPENDING ON tables take only their present elements (offsets and lengths per record). */
     public boolean variableOccurs() {
         return variableOccurs;
     }
 
+    /** Worker threads. */
     public int workers() {
         return workers;
     }
 
+    /** Batches in flight (ring slots). */
     public int capacity() {
         return capacity;
     }
@@ -202,6 +213,7 @@ public final class DecodeOptions {
         private Builder() {
         }
 
+        /** Code page of text and zoned fields; default cp037. */
         public Builder codePage(CodePage codePage) {
             this.codePage = Objects.requireNonNull(codePage, "codePage");
             return this;
@@ -225,6 +237,7 @@ public final class DecodeOptions {
             return this;
         }
 
+        /** What a bad record or field does to the run; default {@link ErrorPolicy#skip()}. */
         public Builder errorPolicy(ErrorPolicy errorPolicy) {
             this.errorPolicy = Objects.requireNonNull(errorPolicy, "errorPolicy");
             return this;
@@ -236,6 +249,7 @@ public final class DecodeOptions {
             return this;
         }
 
+        /** How the input is cut into records; default fixed length at the layout's length. */
         public Builder framing(FramingOptions framing) {
             this.framing = Objects.requireNonNull(framing, "framing");
             return this;
@@ -336,6 +350,7 @@ public final class DecodeOptions {
             return this;
         }
 
+        /** Called after each batch with the running counts; default none. */
         public Builder progress(DecodeProgress progress) {
             this.progress = Objects.requireNonNull(progress, "progress");
             return this;
@@ -347,6 +362,7 @@ public final class DecodeOptions {
             return this;
         }
 
+        /** The options set so far; the builder can be reused. */
         public DecodeOptions build() {
             return new DecodeOptions(this);
         }

@@ -6,5 +6,6 @@ package dev.ringline.cobol;
  */
 @FunctionalInterface
 public interface DecodeProgress {
+    /** Counts so far: records read, written and rejected, and input bytes read. */
     void update(long recordsRead, long recordsWritten, long recordsRejected, long bytesRead);
 }

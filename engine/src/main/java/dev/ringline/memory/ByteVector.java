@@ -33,6 +33,7 @@ public class ByteVector {
         return bytes.length;
     }
 
+    /** True when the length is 0. */
     public final boolean isEmpty() {
         return length == 0;
     }
@@ -59,6 +60,7 @@ public class ByteVector {
         bytes = Arrays.copyOf(bytes, newCapacity);
     }
 
+    /** Appends one byte, growing if needed; returns this. */
     public final ByteVector append(byte b) {
         if (length == bytes.length) {
             grow(length + 1);
@@ -72,10 +74,12 @@ public class ByteVector {
         return append((byte) b);
     }
 
+    /** Appends all of {@code src}, growing if needed; returns this. */
     public final ByteVector append(byte[] src) {
         return append(src, 0, src.length);
     }
 
+    /** Appends {@code src[offset, offset + count)}, growing if needed; returns this. */
     public final ByteVector append(byte[] src, int offset, int count) {
         ensureCapacity(length + count);
         System.arraycopy(src, offset, bytes, length, count);
@@ -98,6 +102,7 @@ public class ByteVector {
         return this;
     }
 
+    /** The byte at {@code index} (0 to {@code length() - 1}). */
     public final byte byteAt(int index) {
         if (index < 0 || index >= length) {
             throw new IndexOutOfBoundsException("index " + index + ", length " + length);
@@ -105,6 +110,7 @@ public class ByteVector {
         return bytes[index];
     }
 
+    /** Replaces the byte at {@code index} (0 to {@code length() - 1}). */
     public final void setByteAt(int index, byte value) {
         if (index < 0 || index >= length) {
             throw new IndexOutOfBoundsException("index " + index + ", length " + length);
@@ -150,10 +156,12 @@ public class ByteVector {
         return ByteBuffer.wrap(bytes, 0, length).asReadOnlyBuffer();
     }
 
+    /** Writes the content to {@code out} (no copy). */
     public final void writeTo(OutputStream out) throws IOException {
         out.write(bytes, 0, length);
     }
 
+    /** True when the content is exactly {@code other}. */
     public final boolean contentEquals(byte[] other) {
         return Arrays.equals(bytes, 0, length, other, 0, other.length);
     }

@@ -8,6 +8,7 @@ public final class DigitBuffer extends ByteVector {
     /** Bytes preallocated by {@link #DigitBuffer()}. */
     public static final int INLINE_CAPACITY = 32;
 
+    /** An empty buffer with room for 32 digits. */
     public DigitBuffer() {
         super(INLINE_CAPACITY);
     }

@@ -92,6 +92,7 @@ public final class SequenceRing<T> {
         }
     }
 
+    /** A consistent snapshot of the ring's counters. */
     public SequenceRingStats stats() {
         lock.lock();
         try {

@@ -96,10 +96,12 @@ public final class StreamingProcessor {
         return currentBytes.get();
     }
 
+    /** The memory bound in bytes, as configured. */
     public long maxMemoryBytes() {
         return maxMemoryBytes;
     }
 
+    /** A snapshot of the memory and throughput counters. */
     public StreamingProcessorStats stats() {
         long current = currentBytes.get();
         return new StreamingProcessorStats(maxMemoryBytes, current, 100.0 * current / maxMemoryBytes,

@@ -237,6 +237,7 @@ public final class WorkerPool<I, O> implements AutoCloseable {
         pipeline.abort(Duration.ofSeconds(30));
     }
 
+    /** A snapshot of the pool's counters. */
     public WorkerPoolStats stats() {
         PipelineStats s = pipeline.stats();
         return new WorkerPoolStats(numWorkers, s.published(), s.inFlight(), s.delivered(), s.failed(),

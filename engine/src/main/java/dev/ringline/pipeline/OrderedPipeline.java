@@ -578,6 +578,7 @@ public final class OrderedPipeline<E> implements AutoCloseable {
         return latencyTotal.copy();
     }
 
+    /** Number of worker threads. */
     public int workers() {
         return workers;
     }

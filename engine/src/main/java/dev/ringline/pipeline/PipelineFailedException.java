@@ -7,6 +7,7 @@ package dev.ringline.pipeline;
 public final class PipelineFailedException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
+    /** The pipeline stopped; {@code cause} is the original failure. */
     public PipelineFailedException(String message, Throwable cause) {
         super(message, cause);
     }

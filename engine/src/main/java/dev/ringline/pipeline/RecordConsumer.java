@@ -9,5 +9,6 @@ package dev.ringline.pipeline;
  */
 @FunctionalInterface
 public interface RecordConsumer<E> {
+    /** Takes record {@code sequence}; {@code failure} is what its processor threw, or null. */
     void accept(long sequence, E slot, Throwable failure) throws Exception;
 }

@@ -6,6 +6,7 @@ public final class RecordProcessingException extends RuntimeException {
 
     private final long sequenceId;
 
+    /** Record {@code sequenceId} failed with {@code cause}. */
     public RecordProcessingException(long sequenceId, Throwable cause) {
         super("record " + sequenceId + " failed: " + cause, cause);
         this.sequenceId = sequenceId;

@@ -11,5 +11,6 @@ import dev.ringline.memory.ScratchBuffers;
  */
 @FunctionalInterface
 public interface RecordProcessor<E> {
+    /** Processes record {@code sequence} in its slot, with this worker's cleared scratch buffers. */
     void process(long sequence, E slot, ScratchBuffers scratch) throws Exception;
 }

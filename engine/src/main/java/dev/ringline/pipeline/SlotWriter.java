@@ -9,5 +9,6 @@ package dev.ringline.pipeline;
  */
 @FunctionalInterface
 public interface SlotWriter<E, A> {
+    /** Fills {@code slot}, about to be published as {@code sequence}, from {@code arg}. */
     void write(long sequence, E slot, A arg) throws Exception;
 }

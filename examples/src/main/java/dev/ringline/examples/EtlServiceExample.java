@@ -95,6 +95,7 @@ public final class EtlServiceExample {
         }
     }
 
+    /** Runs the example and prints what it shows; takes no arguments. */
     public static void main(String[] args) throws InterruptedException {
         run(System.out, 100_000, Runtime.getRuntime().availableProcessors());
     }

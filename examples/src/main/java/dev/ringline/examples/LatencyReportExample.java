@@ -26,6 +26,7 @@ public final class LatencyReportExample {
         long checksum;
     }
 
+    /** Runs the example; {@code args[0]} is the report file, {@code latency.hgrm} by default. */
     public static void main(String[] args) throws Exception {
         Path file = Path.of(args.length > 0 ? args[0] : "latency.hgrm");
         run(System.out, file, 200_000, Runtime.getRuntime().availableProcessors());

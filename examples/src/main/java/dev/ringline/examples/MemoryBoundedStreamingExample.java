@@ -16,6 +16,7 @@ public final class MemoryBoundedStreamingExample {
     private MemoryBoundedStreamingExample() {
     }
 
+    /** Runs the example and prints what it shows; takes no arguments. */
     public static void main(String[] args) {
         run(System.out, 10_000, 1);
     }

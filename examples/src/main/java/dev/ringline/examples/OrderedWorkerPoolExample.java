@@ -17,6 +17,7 @@ public final class OrderedWorkerPoolExample {
     private OrderedWorkerPoolExample() {
     }
 
+    /** Runs the example and prints what it shows; takes no arguments. */
     public static void main(String[] args) {
         run(System.out, 200);
     }

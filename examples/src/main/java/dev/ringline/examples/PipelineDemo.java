@@ -22,6 +22,7 @@ public final class PipelineDemo {
         final ByteVector output = new ByteVector(64);
     }
 
+    /** Runs the demo; {@code args[0]} is the record count, 2,000,000 by default. */
     public static void main(String[] args) throws InterruptedException {
         int records = args.length > 0 ? Integer.parseInt(args[0]) : 2_000_000;
         run(System.out, records, Runtime.getRuntime().availableProcessors());

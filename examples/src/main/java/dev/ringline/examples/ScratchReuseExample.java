@@ -10,6 +10,7 @@ public final class ScratchReuseExample {
     private ScratchReuseExample() {
     }
 
+    /** Runs the example and prints what it shows; takes no arguments. */
     public static void main(String[] args) {
         run(System.out);
     }

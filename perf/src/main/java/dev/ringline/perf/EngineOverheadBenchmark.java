@@ -184,7 +184,7 @@ public class EngineOverheadBenchmark {
         private long nextSequence;
 
         @Setup(Level.Trial)
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"}) // Java cannot create a generic array: the handler array is raw
         public void setup() {
             long tokens = Work.tokensFor(workNs);
             consumer = new CheckingConsumer();

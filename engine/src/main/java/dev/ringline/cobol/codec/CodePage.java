@@ -252,10 +252,12 @@ public final class CodePage {
         return new CodePage(Objects.requireNonNull(name, "name"), table256.clone(), ebcdic, false, null);
     }
 
+    /** The name given to {@link #of} or {@link #custom}. */
     public String name() {
         return name;
     }
 
+    /** True for EBCDIC code pages (zoned digits are 0xF0-0xF9, not ASCII). */
     public boolean isEbcdic() {
         return ebcdic;
     }

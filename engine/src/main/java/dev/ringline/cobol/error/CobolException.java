@@ -11,11 +11,13 @@ public class CobolException extends RuntimeException {
 
     private final ErrorCode code;
 
+    /** An error with its stable code and a message that says where and what. */
     public CobolException(ErrorCode code, String message) {
         super(message);
         this.code = Objects.requireNonNull(code, "code");
     }
 
+    /** An error with its stable code, a message that says where and what, and the failure behind it. */
     public CobolException(ErrorCode code, String message, Throwable cause) {
         super(message, cause);
         this.code = Objects.requireNonNull(code, "code");

@@ -8,16 +8,19 @@ public final class RecordDecodeException extends CobolException {
 
     private final transient DecodeError error;
 
+    /** The record failed as {@code error} says. */
     public RecordDecodeException(DecodeError error) {
         super(Objects.requireNonNull(error, "error").code(), error.describe());
         this.error = error;
     }
 
+    /** The record failed as {@code error} says, because of {@code cause}. */
     public RecordDecodeException(DecodeError error, Throwable cause) {
         super(Objects.requireNonNull(error, "error").code(), error.describe(), cause);
         this.error = error;
     }
 
+    /** Where the record failed and why. */
     public DecodeError error() {
         return error;
     }

@@ -85,6 +85,10 @@ public record FramingOptions(RecordFormat format, int recordLength, boolean bigE
         return new FramingOptions(format, recordLength, bigEndian, true, maxRecordLength);
     }
 
+    /**
+     * A copy that rejects records longer than {@code max} bytes ({@link
+     * dev.ringline.cobol.error.ErrorCode#RECORD_TOO_LONG}).
+     */
     public FramingOptions withMaxRecordLength(int max) {
         return new FramingOptions(format, recordLength, bigEndian, lengthIncludesHeader, max);
     }

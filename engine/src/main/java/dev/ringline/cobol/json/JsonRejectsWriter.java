@@ -37,6 +37,7 @@ public final class JsonRejectsWriter implements RejectsSink {
     private final ByteVector line = new ByteVector(1024);
     private long count;
 
+    /** Writes one JSON line per rejected record to {@code out}; {@link #close()} closes it. */
     public JsonRejectsWriter(OutputStream out) {
         this.out = Objects.requireNonNull(out, "out");
     }

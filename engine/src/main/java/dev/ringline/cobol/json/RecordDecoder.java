@@ -533,7 +533,7 @@ public final class RecordDecoder {
             return fieldErrors;
         }
 
-        /** Forgets the field errors read so far. */
+        /** Forgets the field errors collected so far (call once they are handled). */
         public void clearFieldErrors() {
             fieldErrors.clear();
         }

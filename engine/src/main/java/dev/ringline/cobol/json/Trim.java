@@ -5,8 +5,12 @@ package dev.ringline.cobol.json;
  * does, so mapped control characters are trimmed too and U+0085 or U+00A0 never are).
  */
 public enum Trim {
+    /** Keep every char. */
     NONE,
+    /** Drop leading chars &lt;= U+0020. */
     LEFT,
+    /** Drop trailing chars &lt;= U+0020 (the default: COBOL pads text with spaces on the right). */
     RIGHT,
+    /** Drop both. */
     BOTH
 }

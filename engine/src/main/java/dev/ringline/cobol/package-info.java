@@ -1,0 +1,14 @@
+/**
+ * The decoder's front door: {@link dev.ringline.cobol.CobolDecoder} reads a record stream and writes one JSON line
+ * per record, in input order, on the ordered pipeline; {@link dev.ringline.cobol.DecodeOptions} says how, with an
+ * {@link dev.ringline.cobol.ErrorPolicy} for bad data and a {@link dev.ringline.cobol.DecodeProgress} listener; the
+ * run ends with a {@link dev.ringline.cobol.DecodeSummary} or a {@link dev.ringline.cobol.DecodeAbortedException}.
+ * A layout comes from {@link dev.ringline.cobol.copybook.Copybook}.
+ *
+ * <p>The sub-packages, lowest first, follow the data: {@code error} (codes and the base exception),
+ * {@code codec} (bytes of one field to a value), {@code copybook} (text to a record layout), {@code framing}
+ * (input to records), {@code json} (a record to a JSON line). Each may use only the ones before it; this package
+ * uses them all, plus {@code dev.ringline.pipeline} and {@code dev.ringline.memory} (checked by
+ * {@code ArchitectureTest}).
+ */
+package dev.ringline.cobol;
