@@ -242,6 +242,24 @@ class SegmentsTest {
                 out.toString(StandardCharsets.UTF_8));
     }
 
+    @Test
+    void aBinaryDiscriminatorFollowsTheBinaryOrder() throws IOException {
+        RecordLayout layout = Copybook.parse(String.join("\n",
+                "       01  R.",
+                "           05  KIND   PIC 9(4) COMP.",
+                "           05  A      PIC X(2).",
+                "           05  B REDEFINES A PIC 9(2)."), "b.cpy").firstRecord();
+        byte[] data = {0x01, 0x00, (byte) 0xC1, (byte) 0xC2, 0x00, 0x02, (byte) 0xF4, (byte) 0xF2};
+        Segments segments = Segments.on("KIND").map("1", "A").map("2", "B");
+        ByteArrayOutputStream little = new ByteArrayOutputStream();
+        decode(layout, data, DecodeOptions.builder().segments(segments).binaryBigEndian(false), little);
+        assertEquals("{\"KIND\":1,\"A\":\"AB\"}\n", little.toString(StandardCharsets.UTF_8),
+                "01 00 is 1 little-endian; 00 02 is 512, an unknown segment");
+        ByteArrayOutputStream big = new ByteArrayOutputStream();
+        decode(layout, data, DecodeOptions.builder().segments(segments), big);
+        assertEquals("{\"KIND\":2,\"B\":42}\n", big.toString(StandardCharsets.UTF_8));
+    }
+
     /** Two 01 records sharing a header; the 01s redefine each other implicitly. */
     static final String TWO_RECORDS = String.join("\n",
             "       01  CUSTOMER.",

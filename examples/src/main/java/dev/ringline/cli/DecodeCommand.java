@@ -429,8 +429,12 @@ final class DecodeCommand implements Callable<Integer> {
         if (maxErrors != null && maxErrors < 0) {
             throw CliException.usage("--max-errors must be 0 or more: " + maxErrors);
         }
-        if (maxErrors != null && onError == OnError.fail) {
-            throw CliException.usage("--max-errors and --on-error fail contradict each other; choose one");
+        if (maxErrors != null && onError != OnError.skip) {
+            throw CliException.usage("--max-errors and --on-error " + (onError == OnError.fail ? "fail" : "null")
+                    + " contradict each other; choose one");
+        }
+        if (fieldErrors != null && onError != OnError.NULL) {
+            throw CliException.usage("--field-errors applies to --on-error null only");
         }
         if (format == Format.fixed && (rdwLittleEndian || rdwExcludesHeader)) {
             throw CliException.usage("--rdw-little-endian and --rdw-excludes-header need --format rdw or vb");

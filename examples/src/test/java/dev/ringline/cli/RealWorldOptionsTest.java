@@ -80,6 +80,10 @@ class RealWorldOptionsTest {
         assertArrayEquals(new long[] {3, 3, 0}, none.records());
         assertTrue(none.err.contains("written with field errors 2"), none.err);
         assertFalse(Files.exists(dir.resolve("l.jsonl.rejects.jsonl")), "none: nothing logged");
+        Cli both = decode(cpy, data, out, "--on-error", "null", "--max-errors", "3");
+        assertEquals(ExitCodes.USAGE, both.exitCode, both::toString);
+        Cli orphan = decode(cpy, data, out, "--field-errors", log.toString());
+        assertEquals(ExitCodes.USAGE, orphan.exitCode, orphan::toString);
         Cli bad = decode(cpy, data, out, "--on-error", "nul");
         assertEquals(ExitCodes.USAGE, bad.exitCode, bad::toString);
         assertTrue(bad.err.contains("skip, fail, null"), bad.err);

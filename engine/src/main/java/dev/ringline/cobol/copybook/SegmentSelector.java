@@ -30,9 +30,11 @@ public final class SegmentSelector {
     /** Bytes trimmed from a text discriminator: those whose char is U+0020 or below (spaces, low-values). */
     private final boolean[] blank = new boolean[256];
     private final CodePage codePage;
+    private final boolean bigEndian;
 
-    SegmentSelector(Segments segments, RecordLayout layout, CodePage codePage) {
+    SegmentSelector(Segments segments, RecordLayout layout, CodePage codePage, boolean binaryBigEndian) {
         this.codePage = codePage;
+        this.bigEndian = binaryBigEndian;
         for (int b = 0; b < 256; b++) {
             blank[b] = codePage.toChar(b) <= ' ';
         }
@@ -237,9 +239,8 @@ public final class SegmentSelector {
                     PackedDecimal.decode(src, off + start, f.length(), f.numeric(), scratch);
                     break;
                 default:
-                    // COMP-9 is little-endian; other binary discriminators are read big-endian
-                    BinaryInteger.decode(src, off + start, f.length(), f.numeric(), f.usage() != Usage.COMP_9,
-                            scratch);
+                    BinaryInteger.decode(src, off + start, f.length(), f.numeric(),
+                            bigEndian && f.usage() != Usage.COMP_9, scratch);
                     break;
             }
             if (scratch.isBlank()) {

@@ -102,7 +102,18 @@ public final class Segments {
      *                                                 cannot serve
      */
     public SegmentSelector compile(RecordLayout layout, CodePage codePage) {
-        return new SegmentSelector(this, layout, codePage);
+        return compile(layout, codePage, true);
+    }
+
+    /**
+     * Resolves the names against {@code layout}, reading a binary discriminator in {@code binaryBigEndian} order
+     * (COMP-9 is little-endian either way); set-up time.
+     *
+     * @throws dev.ringline.cobol.error.CobolException COPYBOOK_REFERENCE when the field or a view does not exist or
+     *                                                 cannot serve
+     */
+    public SegmentSelector compile(RecordLayout layout, CodePage codePage, boolean binaryBigEndian) {
+        return new SegmentSelector(this, layout, codePage, binaryBigEndian);
     }
 
     @Override

@@ -99,7 +99,8 @@ public final class RecordDecoder {
         this.compact = options.variableOccurs();
         this.bigEndian = options.binaryBigEndian();
         this.floatFormat = options.floatFormat();
-        this.segments = options.segments() == null ? null : options.segments().compile(layout, codePage);
+        this.segments = options.segments() == null ? null
+                : options.segments().compile(layout, codePage, options.binaryBigEndian());
         for (Field f : layout.flatten()) {
             if (f.odoCounter()) {
                 counterSlots.put(f, counterSlots.size());
