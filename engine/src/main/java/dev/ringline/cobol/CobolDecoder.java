@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.ReadableByteChannel;
 import java.time.Duration;
 import java.util.List;
@@ -56,10 +57,12 @@ public final class CobolDecoder {
     public static DecodeSummary decode(ReadableByteChannel in, RecordLayout layout, DecodeOptions options,
                                        OutputStream out) throws IOException {
         RecordDecoder decoder = RecordDecoder.compile(layout, options.jsonOptions());
-        OrderedWriter writer = new OrderedWriter(options, out);
-        RecordReader reader = reader(in, layout, options, decoder);
+        FramingOptions framing = framing(layout, options);
+        OrderedWriter writer = new OrderedWriter(options, out, headerBytes(framing));
+        CurrentBatch current = new CurrentBatch();
+        RecordReader reader = reader(in, layout, options, decoder, framing, current);
         OrderedPipeline<DecodeBatch> pipeline = OrderedPipeline.<DecodeBatch>builder(DecodeBatch::new,
-                        new BatchWorker(decoder))
+                        new BatchWorker(decoder, headerBytes(framing)))
                 .workers(options.workers())
                 .capacity(options.capacity())
                 .stripe(1) // a batch is already tens of KiB: no false sharing between neighbours
@@ -75,6 +78,7 @@ public final class CobolDecoder {
             while (more) {
                 long seq = pipeline.claim();
                 DecodeBatch batch = pipeline.slot(seq);
+                current.batch = batch;
                 try {
                     batch.reset(index);
                     if (latency) {
@@ -101,17 +105,20 @@ public final class CobolDecoder {
             throw e;
         }
         writer.finishAfterPipeline();
-        return writer.summary();
+        return writer.finishInput(reader);
     }
 
     /** Decodes on the calling thread alone; the same output and accounting as {@link #decode}. */
     public static DecodeSummary decodeSequential(ReadableByteChannel in, RecordLayout layout, DecodeOptions options,
                                                  OutputStream out) throws IOException {
         RecordDecoder decoder = RecordDecoder.compile(layout, options.jsonOptions());
-        RecordDecoder.Context ctx = decoder.newContext();
-        OrderedWriter writer = new OrderedWriter(options, out);
-        RecordReader reader = reader(in, layout, options, decoder);
+        FramingOptions framing = framing(layout, options);
+        RecordDecoder.Context ctx = decoder.newContext().headerBytes(headerBytes(framing));
+        OrderedWriter writer = new OrderedWriter(options, out, headerBytes(framing));
+        CurrentBatch current = new CurrentBatch();
+        RecordReader reader = reader(in, layout, options, decoder, framing, current);
         DecodeBatch batch = new DecodeBatch();
+        current.batch = batch;
         long index = 0;
         boolean more = true;
         try {
@@ -132,21 +139,51 @@ public final class CobolDecoder {
             throw readFailure(e);
         }
         writer.finishAfterPipeline();
-        return writer.summary();
+        return writer.finishInput(reader);
     }
 
     /** The reader wraps I/O errors in CobolException(IO_ERROR): callers of this facade get the IOException. */
     private static RuntimeException readFailure(RuntimeException e) throws IOException {
         if (e instanceof CobolException && ((CobolException) e).code() == ErrorCode.IO_ERROR
                 && e.getCause() instanceof IOException) {
-            throw new IOException(e.getMessage(), e.getCause());
+            Throwable cause = e.getCause();
+            if (cause instanceof ClosedByInterruptException || cause instanceof InterruptedIOException) {
+                // An interrupt closed the channel under the reader: say so, and keep the interrupt status.
+                Thread.currentThread().interrupt();
+                InterruptedIOException interrupted = new InterruptedIOException("interrupted while "
+                        + e.getMessage());
+                interrupted.initCause(cause);
+                throw interrupted;
+            }
+            throw new IOException(e.getMessage(), cause);
         }
         return e;
     }
 
+    private static FramingOptions framing(RecordLayout layout, DecodeOptions options) {
+        return options.framing() != null ? options.framing() : FramingOptions.fixed(layout.length());
+    }
+
+    /** Bytes of a record's descriptor word: where its payload starts after its {@code _offset}. */
+    private static int headerBytes(FramingOptions framing) {
+        return framing.format() == RecordFormat.FIXED ? 0 : 4;
+    }
+
+    /** The batch the producer is filling: where resynchronization's skipped bytes go. */
+    private static final class CurrentBatch implements RecordReader.SkipListener {
+        DecodeBatch batch;
+
+        @Override
+        public void skipped(long offset, byte[] bytes, int off, int len) {
+            batch.skipped(offset, bytes, off, len);
+        }
+    }
+
     private static RecordReader reader(ReadableByteChannel in, RecordLayout layout, DecodeOptions options,
-                                       RecordDecoder decoder) {
-        FramingOptions framing = options.framing() != null ? options.framing() : FramingOptions.fixed(layout.length());
+                                       RecordDecoder decoder, FramingOptions framing, CurrentBatch current) {
+        if (options.resync()) {
+            return new RecordReader(in, framing).resync(current);
+        }
         if (options.variableOccurs() && framing.format() == RecordFormat.FIXED && decoder.layout().hasDependingOn()) {
             return new RecordReader(in, framing, decoder.recordLengthFunction());
         }
@@ -181,9 +218,9 @@ public final class CobolDecoder {
         /** One context per worker thread: the processor is shared, the context is not. */
         private final ThreadLocal<RecordDecoder.Context> contexts;
 
-        BatchWorker(RecordDecoder decoder) {
+        BatchWorker(RecordDecoder decoder, int headerBytes) {
             this.decoder = decoder;
-            this.contexts = ThreadLocal.withInitial(decoder::newContext);
+            this.contexts = ThreadLocal.withInitial(() -> decoder.newContext().headerBytes(headerBytes));
         }
 
         @Override
@@ -204,6 +241,7 @@ public final class CobolDecoder {
         private final ErrorPolicy policy;
         private final DecodeProgress progress;
         private final Histogram latency;
+        private final int headerBytes;
         private long recordsRead;
         private long recordsWritten;
         private long recordsRejected;
@@ -211,11 +249,18 @@ public final class CobolDecoder {
         private long recordsWithFieldErrors;
         private long bytesRead;
         private long bytesWritten;
+        private long bytesDecoded;
+        private long bytesRejected;
+        private long bytesUndecoded;
+        private long bytesSkipped;
+        /** Input offset just after the last record framed: where the next record's bytes start counting. */
+        private long lastEnd;
+        private DecodeError framingFailure;
         private DecodeAbortedException aborted;
         private IOException ioFailure;
         private Throwable failure;
 
-        OrderedWriter(DecodeOptions options, OutputStream out) {
+        OrderedWriter(DecodeOptions options, OutputStream out, int headerBytes) {
             this.options = options;
             this.out = out;
             this.rejects = options.rejects();
@@ -223,6 +268,15 @@ public final class CobolDecoder {
             this.policy = options.errorPolicy();
             this.progress = options.progress();
             this.latency = options.latency();
+            this.headerBytes = headerBytes;
+        }
+
+        /** Input bytes of record {@code i} since the previous record ended (a VB block's BDW included). */
+        private long span(DecodeBatch batch, int i) {
+            long end = batch.offset[i] + headerBytes + batch.length[i];
+            long span = end - lastEnd;
+            lastEnd = end;
+            return span;
         }
 
         void write(DecodeBatch batch, Throwable failure) {
@@ -231,8 +285,11 @@ public final class CobolDecoder {
             }
             List<DecodeError> fieldErrors = batch.fieldErrors;
             int nextFieldError = 0;
+            int nextSkip = 0;
             for (int i = 0; i < batch.count; i++) {
+                nextSkip = skips(batch, i, nextSkip);
                 recordsRead++;
+                long span = span(batch, i);
                 long index = batch.firstIndex + i;
                 boolean fieldError = false;
                 while (fieldErrors != null && nextFieldError < fieldErrors.size()
@@ -241,13 +298,14 @@ public final class CobolDecoder {
                     errors++;
                     fieldError = true;
                     if (policy.onError(errors, true) == ErrorPolicy.Action.FAIL) {
-                        abort(batch, i, e);
+                        abort(batch, i, e, span);
                     }
                     fieldErrorSink.reject(e, batch.input.array(), batch.start[i], batch.length[i]);
                 }
                 DecodeError rejected = batch.rejected[i];
                 if (rejected == null) {
                     recordsWritten++;
+                    bytesDecoded += span;
                     if (fieldError) {
                         recordsWithFieldErrors++;
                     }
@@ -255,24 +313,17 @@ public final class CobolDecoder {
                 }
                 errors++;
                 if (policy.onError(errors, false) == ErrorPolicy.Action.FAIL) {
-                    abort(batch, i, rejected);
+                    abort(batch, i, rejected, span);
                 }
                 recordsRejected++;
+                bytesRejected += span;
                 rejects.reject(rejected, batch.input.array(), batch.start[i], batch.length[i]);
             }
+            skips(batch, batch.count, nextSkip);
             emit(batch.output.array(), 0, batch.output.length());
             bytesRead = batch.bytesRead;
             if (batch.framingError != null) {
-                recordsRead++;
-                errors++;
-                DecodeError e = DecodeError.of(batch.framingError);
-                if (policy.onError(errors, false) == ErrorPolicy.Action.FAIL) {
-                    recordsRead--;
-                    aborted = new DecodeAbortedException(e, summary());
-                    throw aborted;
-                }
-                recordsRejected++;
-                rejects.reject(e, batch.tail.array(), 0, batch.tail.length());
+                framingError(batch);
             }
             if (latency != null && batch.count > 0) {
                 latency.recordValueWithCount(Math.max(0, System.nanoTime() - batch.claimNanos), batch.count);
@@ -282,13 +333,81 @@ public final class CobolDecoder {
             }
         }
 
-        /** Writes the records before record {@code i} of the batch, then stops the run. */
-        private void abort(DecodeBatch batch, int i, DecodeError error) {
+        /**
+         * Rejects the skipped ranges that come before record {@code i} of the batch (from range {@code next} on):
+         * not records, but bytes of the input, so they are counted as rejected bytes and skipped bytes.
+         *
+         * @return the index of the first range not handled
+         */
+        private int skips(DecodeBatch batch, int i, int next) {
+            DecodeBatch.Skips skips = batch.skips;
+            if (skips == null) {
+                return next;
+            }
+            while (next < skips.ranges.size() && skips.ranges.get(next)[0] == i) {
+                long[] range = skips.ranges.get(next++);
+                int len = (int) range[3];
+                DecodeError e = new DecodeError(batch.firstIndex + i, range[1], null, ErrorCode.UNFRAMED_BYTES,
+                        len + " bytes skipped to resynchronize after a bad descriptor word");
+                bytesRejected += len;
+                bytesSkipped += len;
+                lastEnd = range[1] + len;
+                rejects.reject(e, skips.bytes.array(), (int) range[2], len);
+            }
+            return next;
+        }
+
+        /**
+         * A truncated last record is a bad record: rejected with its bytes, under the error policy. Any other
+         * framing failure (a bad RDW or BDW, a record above the maximum) is not a record: the rest of the input is
+         * counted as undecoded by {@link #finishInput}.
+         */
+        private void framingError(DecodeBatch batch) {
+            FramingException f = batch.framingError;
+            if (f.code() != ErrorCode.TRUNCATED_RECORD) {
+                framingFailure = DecodeError.of(f);
+                return;
+            }
+            recordsRead++;
+            errors++;
+            long span = batch.bytesRead - lastEnd;
+            lastEnd = batch.bytesRead;
+            DecodeError e = DecodeError.of(f);
+            recordsRejected++;
+            bytesRejected += span;
+            rejects.reject(e, batch.tail.array(), 0, batch.tail.length());
+            if (policy.onError(errors, false) == ErrorPolicy.Action.FAIL) {
+                aborted = new DecodeAbortedException(e, summary());
+                throw aborted;
+            }
+        }
+
+        /**
+         * Writes the records before record {@code i} of the batch, rejects record {@code i} (counted as read and
+         * rejected, its bytes in the rejects), then stops the run.
+         */
+        private void abort(DecodeBatch batch, int i, DecodeError error, long span) {
             int end = i == 0 ? 0 : batch.outputEnd[i - 1];
             emit(batch.output.array(), 0, end);
-            recordsRead--; // the failing record is neither written nor rejected: it stopped the run
+            recordsRejected++;
+            bytesRejected += span;
+            bytesRead = lastEnd;
+            rejects.reject(error, batch.input.array(), batch.start[i], batch.length[i]);
             aborted = new DecodeAbortedException(error, summary());
             throw aborted;
+        }
+
+        /**
+         * After the pipeline: if a framing failure ended the input early, skips the rest of it to count the bytes
+         * that were not decoded. Returns the summary.
+         */
+        DecodeSummary finishInput(RecordReader reader) throws IOException {
+            if (framingFailure != null) {
+                reader.skipRest();
+                bytesRead = reader.bytesRead();
+                bytesUndecoded = bytesRead - lastEnd;
+            }
+            return summary();
         }
 
         private void emit(byte[] bytes, int off, int len) {
@@ -345,7 +464,7 @@ public final class CobolDecoder {
 
         DecodeSummary summary() {
             return new DecodeSummary(recordsRead, recordsWritten, recordsRejected, errors, bytesRead, bytesWritten,
-                    recordsWithFieldErrors);
+                    bytesDecoded, bytesRejected, bytesUndecoded, bytesSkipped, framingFailure, recordsWithFieldErrors);
         }
     }
 }

@@ -37,6 +37,8 @@ final class DecodeBatch {
     /** A framing error that ended the input after the batch's records, with its raw bytes in {@link #tail}. */
     FramingException framingError;
     final ByteVector tail = new ByteVector(0);
+    /** Bytes skipped by resynchronization while this batch was filled (allocated only when there are some). */
+    Skips skips;
     long claimNanos;
     long bytesRead;
 
@@ -50,6 +52,9 @@ final class DecodeBatch {
         }
         framingError = null;
         tail.clear();
+        if (skips != null) {
+            skips.clear();
+        }
     }
 
     /** Registers the record the reader just appended to {@link #input} at {@code [at, at + len)}. */
@@ -92,6 +97,30 @@ final class DecodeBatch {
                 ctx.clearFieldErrors();
             }
             outputEnd[i] = output.length();
+        }
+    }
+
+    /** Records that a skipped range comes before the batch's next record. Producer side. */
+    void skipped(long inputOffset, byte[] bytes, int off, int len) {
+        if (skips == null) {
+            skips = new Skips();
+        }
+        skips.add(count, inputOffset, bytes, off, len);
+    }
+
+    /** Skipped byte ranges of a batch, each with the record position it precedes. Rare: allocates freely. */
+    static final class Skips {
+        final ByteVector bytes = new ByteVector(1024);
+        final List<long[]> ranges = new ArrayList<>(); // {before, inputOffset, start in bytes, length}
+
+        void add(int before, long inputOffset, byte[] src, int off, int len) {
+            ranges.add(new long[] {before, inputOffset, bytes.length(), len});
+            bytes.append(src, off, len);
+        }
+
+        void clear() {
+            bytes.clear();
+            ranges.clear();
         }
     }
 }

@@ -37,6 +37,7 @@ public final class DecodeOptions {
     private final RejectsSink fieldErrors;
     private final boolean binaryBigEndian;
     private final boolean variableOccurs;
+    private final boolean resync;
     private final int workers;
     private final int capacity;
     private final long maxInputBytesInFlight;
@@ -59,6 +60,7 @@ public final class DecodeOptions {
         this.fieldErrors = b.fieldErrors;
         this.binaryBigEndian = b.binaryBigEndian;
         this.variableOccurs = b.variableOccurs;
+        this.resync = b.resync;
         this.workers = b.workers;
         this.capacity = b.capacity;
         this.maxInputBytesInFlight = b.maxInputBytesInFlight;
@@ -151,6 +153,11 @@ public final class DecodeOptions {
         return variableOccurs;
     }
 
+    /** Whether RDW decoding resynchronizes after a bad descriptor word (see {@link Builder#resync}). */
+    public boolean resync() {
+        return resync;
+    }
+
     /** Worker threads. */
     public int workers() {
         return workers;
@@ -204,6 +211,7 @@ public final class DecodeOptions {
         private RejectsSink fieldErrors;
         private boolean binaryBigEndian = true;
         private boolean variableOccurs;
+        private boolean resync;
         private int workers = Runtime.getRuntime().availableProcessors();
         private int capacity = 32;
         private long maxInputBytesInFlight = 16L << 20;
@@ -316,6 +324,17 @@ public final class DecodeOptions {
          */
         public Builder variableOccurs(boolean variableOccurs) {
             this.variableOccurs = variableOccurs;
+            return this;
+        }
+
+        /**
+         * RDW framing only: after a bad descriptor word, skip to the next position where several records chain and
+         * go on (default false: a bad descriptor word ends the decoding and the rest is counted as undecoded). Each
+         * skipped range goes to the rejects sink with its bytes ({@code UNFRAMED_BYTES}, in chunks of at most
+         * 64 KiB) and is counted in {@link DecodeSummary#bytesSkipped()}; see {@code RecordReader.resync}.
+         */
+        public Builder resync(boolean resync) {
+            this.resync = resync;
             return this;
         }
 

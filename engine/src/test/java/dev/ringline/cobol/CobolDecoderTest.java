@@ -11,6 +11,7 @@ import dev.ringline.cobol.copybook.RecordLayout;
 import dev.ringline.cobol.error.DecodeError;
 import dev.ringline.cobol.error.ErrorCode;
 import dev.ringline.cobol.framing.FramingOptions;
+import dev.ringline.cobol.framing.RecordReader;
 import dev.ringline.cobol.json.JsonRejectsWriter;
 import dev.ringline.cobol.json.RejectsSink;
 import net.jqwik.api.ForAll;
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
@@ -35,6 +37,8 @@ import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -162,7 +166,8 @@ class CobolDecoderTest {
     void truncatedTrailingRecordIsRejectedWithItsOffsetAndBytes() throws IOException {
         byte[] data = Arrays.copyOf(file(3, 1), 150);
         RejectsCollector r = decodeRejecting(data, DecodeOptions.builder(), new ByteArrayOutputStream());
-        assertEquals(new DecodeSummary(3, 2, 1, 1, 150, r.summary.bytesWritten()), r.summary);
+        assertEquals(new DecodeSummary(3, 2, 1, 1, 150, r.summary.bytesWritten(), 120, 30, 0, 0, null), r.summary);
+        assertTrue(r.summary.balanced());
         DecodeError e = r.errors.get(0);
         assertEquals(ErrorCode.TRUNCATED_RECORD, e.code());
         assertEquals(2, e.recordSequence());
@@ -181,7 +186,8 @@ class CobolDecoderTest {
         assertEquals(ErrorCode.BAD_PACKED_DIGIT, e.code());
         assertEquals(3, e.recordSequence());
         assertEquals("CREDIT", e.fieldPath());
-        assertEquals(60 * 3 + 26, e.byteOffset());
+        assertEquals(60 * 3, e.byteOffset(), "the record's start, as _offset in the data lines");
+        assertEquals(60 * 3 + 26, e.fieldByteOffset(), "the bad byte");
         assertArrayEquals(Arrays.copyOfRange(data, 180, 240), r.raw.get(0));
         assertEquals(4, out.toString(StandardCharsets.UTF_8).split("\n").length);
     }
@@ -213,9 +219,44 @@ class CobolDecoderTest {
         RejectsCollector rejects = new RejectsCollector();
         DecodeSummary s = decode(data, DecodeOptions.builder().framing(FramingOptions.rdw()).rejects(rejects).build(),
                 out);
-        assertEquals(ErrorCode.BAD_RDW, rejects.errors.get(0).code());
-        assertEquals(0, s.recordsWritten());
+        assertTrue(rejects.errors.isEmpty(), "a framing failure is not a record");
+        assertEquals(ErrorCode.BAD_RDW, s.framingFailure().code());
+        assertEquals(0, s.framingFailure().byteOffset());
+        assertEquals(0, s.recordsRead());
+        assertEquals(8, s.bytesRead());
+        assertEquals(8, s.bytesUndecoded(), "the header and everything after it");
         assertTrue(s.balanced());
+    }
+
+    @Test
+    void aBadRdwMidFileCountsTheRestAsUndecoded() throws IOException {
+        // Two good RDW records of 3 payload bytes, then a header with non-zero reserved bytes, then 20 more bytes.
+        byte[] data = new byte[7 + 7 + 4 + 20];
+        for (int r = 0; r < 2; r++) {
+            data[r * 7 + 1] = 7;
+            data[r * 7 + 4] = (byte) 0xF1;
+            data[r * 7 + 5] = (byte) 0xF2;
+            data[r * 7 + 6] = (byte) 0xF3;
+        }
+        data[14] = 0x00;
+        data[15] = 0x10;
+        data[16] = 0x01; // reserved byte set
+        RecordLayout three = Copybook.parse("       01  R.\n           05  A  PIC X(3).\n", "r.cpy").firstRecord();
+        RejectsCollector rejects = new RejectsCollector();
+        for (int workers : new int[] {1, 3}) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            DecodeSummary s = CobolDecoder.decode(Channels.newChannel(new ByteArrayInputStream(data)), three,
+                    DecodeOptions.builder().framing(FramingOptions.rdw()).rejects(rejects).workers(workers).build(),
+                    out);
+            assertEquals(2, s.recordsWritten());
+            assertEquals(14, s.bytesDecoded());
+            assertEquals(data.length - 14, s.bytesUndecoded());
+            assertEquals(data.length, s.bytesRead());
+            assertEquals(14, s.framingFailure().byteOffset());
+            assertTrue(s.framingFailure().message().contains("00 10 01 00"), s.framingFailure().message());
+            assertTrue(s.balanced(), s::toString);
+        }
+        assertTrue(rejects.errors.isEmpty());
     }
 
     @Test
@@ -301,9 +342,9 @@ class CobolDecoderTest {
                 DecodeOptions.builder().errorPolicy(ErrorPolicy.stopAfter(2)).rejects(rejects).build(),
                 new ByteArrayOutputStream()));
         assertEquals(30, e.error().recordSequence());
-        assertEquals(2, rejects.errors.size());
-        assertEquals(new DecodeSummary(30, 28, 2, 3, e.summary().bytesRead(), e.summary().bytesWritten()),
-                e.summary());
+        assertEquals(3, rejects.errors.size(), "the record that stopped the run is rejected too");
+        assertEquals(new DecodeSummary(31, 28, 3, 3, 31 * 60, e.summary().bytesWritten(), 28 * 60, 3 * 60, 0, 0,
+                null), e.summary(), "counts include the record that stopped the run");
     }
 
     @Test
@@ -376,5 +417,95 @@ class CobolDecoderTest {
         @Override
         public void close() {
         }
+    }
+
+    @Test
+    void anInterruptedDecodeSaysSoAndKeepsTheInterruptStatus(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws IOException {
+        java.nio.file.Path file = dir.resolve("in.dat");
+        java.nio.file.Files.write(file, file(50, 9));
+        for (boolean parallel : new boolean[] {false, true}) {
+            try (java.nio.channels.FileChannel in = java.nio.channels.FileChannel.open(file)) {
+                Thread.currentThread().interrupt();
+                java.io.InterruptedIOException e = assertThrows(java.io.InterruptedIOException.class, () -> {
+                    if (parallel) {
+                        CobolDecoder.decode(in, layout(), DecodeOptions.builder().workers(2).build(),
+                                new ByteArrayOutputStream());
+                    } else {
+                        CobolDecoder.decodeSequential(in, layout(), DecodeOptions.defaults(), new ByteArrayOutputStream());
+                    }
+                });
+                assertTrue(Thread.interrupted(), "interrupt status preserved (and cleared here)");
+                assertTrue(e.getMessage().startsWith("interrupted while"), e.getMessage());
+                assertFalse(e.getMessage().contains("null"), e.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void duplicateNamesInOneGroupGetUniqueKeysAndAWarning() throws IOException {
+        Copybook copybook = Copybook.parse(String.join("\n",
+                "       01  R.",
+                "           05  A      PIC X(2).",
+                "           05  A      PIC X(2).",
+                "           05  A-2    PIC X(1).",
+                "           05  G.",
+                "               10  A  PIC X(1).",
+                "           05  a      PIC X(1)."), "dup.cpy");
+        assertEquals(List.of("dup.cpy:3: duplicate name A in group R: emitted as A_2",
+                "dup.cpy:7: duplicate name a in group R: emitted as a_3"), copybook.warnings());
+        byte[] data = "ABCDEFGH".getBytes(StandardCharsets.US_ASCII);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CobolDecoder.decodeSequential(Channels.newChannel(new ByteArrayInputStream(data)), copybook.firstRecord(),
+                DecodeOptions.builder().codePage(CodePage.of("ascii")).build(), out);
+        assertEquals("{\"A\":\"AB\",\"A_2\":\"CD\",\"A-2\":\"E\",\"G\":{\"A\":\"F\"},\"a_3\":\"G\"}\n",
+                out.toString(StandardCharsets.UTF_8));
+    }
+
+    /** RDW records of 3 ASCII digits each, with {@code garbage} bytes of 0xFF after record {@code at}. */
+    private static byte[] rdwWithGarbage(int records, int at, int garbage) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int r = 0; r < records; r++) {
+            out.writeBytes(new byte[] {0, 7, 0, 0, (byte) ('0' + r % 10), '1', '2'});
+            if (r == at) {
+                byte[] junk = new byte[garbage];
+                Arrays.fill(junk, (byte) 0xFF);
+                out.writeBytes(junk);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void resyncSkipsBytesThatDoNotFrameAndGoesOn() throws IOException {
+        RecordLayout three = Copybook.parse("       01  R.\n           05  A  PIC X(3).\n", "r.cpy").firstRecord();
+        for (int garbage : new int[] {10, 70_000}) {
+            for (int at : new int[] {50, 199}) {
+                byte[] data = rdwWithGarbage(200, at, garbage);
+                for (int workers : new int[] {1, 3}) {
+                    RejectsCollector rejects = new RejectsCollector();
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    DecodeSummary s = CobolDecoder.decode(Channels.newChannel(new ByteArrayInputStream(data)), three,
+                            DecodeOptions.builder().framing(FramingOptions.rdw()).codePage(CodePage.of("ascii"))
+                                    .resync(true).rejects(rejects).workers(workers).build(), out);
+                    String where = "garbage " + garbage + " after record " + at + ", " + workers + " workers";
+                    assertEquals(200, s.recordsWritten(), where);
+                    assertEquals(0, s.recordsRejected(), where);
+                    assertEquals(garbage, s.bytesSkipped(), where);
+                    assertEquals(garbage, s.bytesRejected(), where);
+                    assertEquals(data.length, s.bytesRead(), where);
+                    assertNull(s.framingFailure(), where);
+                    assertTrue(s.balanced(), s::toString);
+                    assertEquals((garbage + RecordReader.RESYNC_CHUNK - 1) / RecordReader.RESYNC_CHUNK,
+                            rejects.errors.size(), "chunks: " + where);
+                    assertEquals(ErrorCode.UNFRAMED_BYTES, rejects.errors.get(0).code());
+                    assertEquals((at + 1) * 7L, rejects.errors.get(0).byteOffset(), where);
+                    assertEquals(garbage, rejects.raw.stream().mapToInt(r -> r.length).sum());
+                    assertEquals(200, out.toString(StandardCharsets.UTF_8).split("\n").length);
+                }
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> new RecordReader(
+                Channels.newChannel(new ByteArrayInputStream(new byte[0])), FramingOptions.vb()).resync((o, b, f, l) -> { }));
     }
 }

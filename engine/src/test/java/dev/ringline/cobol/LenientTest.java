@@ -82,9 +82,10 @@ class LenientTest {
         assertEquals(0, rejects.errors.size(), "field errors go to their own sink");
         assertEquals("QTY", fieldErrors.errors.get(0).fieldPath());
         assertEquals(ErrorCode.BAD_ZONE, fieldErrors.errors.get(0).code());
-        assertEquals(LENGTH + 2, fieldErrors.errors.get(0).byteOffset());
+        assertEquals(LENGTH, fieldErrors.errors.get(0).byteOffset(), "the record's start");
+        assertEquals(LENGTH + 2, fieldErrors.errors.get(0).fieldByteOffset(), "the bad byte");
         assertEquals("RATES[1]", fieldErrors.errors.get(1).fieldPath());
-        assertEquals(LENGTH + 10, fieldErrors.errors.get(1).byteOffset());
+        assertEquals(LENGTH + 10, fieldErrors.errors.get(1).fieldByteOffset());
         assertArrayEquals(Arrays.copyOfRange(data, LENGTH, 2 * LENGTH), fieldErrors.raw.get(1));
     }
 

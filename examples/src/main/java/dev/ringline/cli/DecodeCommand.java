@@ -1,6 +1,7 @@
 package dev.ringline.cli;
 
 import dev.ringline.cobol.DecodeOptions;
+import dev.ringline.cobol.DecodeSummary;
 import dev.ringline.cobol.ErrorPolicy;
 import dev.ringline.cobol.codec.CodePage;
 import dev.ringline.cobol.codec.FloatingPoint;
@@ -9,6 +10,7 @@ import dev.ringline.cobol.copybook.CopybookOptions;
 import dev.ringline.cobol.copybook.RecordLayout;
 import dev.ringline.cobol.copybook.Segments;
 import dev.ringline.cobol.error.CobolException;
+import dev.ringline.cobol.error.DecodeError;
 import dev.ringline.cobol.framing.FramingOptions;
 import dev.ringline.cobol.json.BlankNumerics;
 import dev.ringline.cobol.json.EmptyText;
@@ -18,14 +20,12 @@ import dev.ringline.cobol.json.RecordDecoder;
 import dev.ringline.cobol.json.RejectsSink;
 import dev.ringline.cobol.json.Trim;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -37,12 +37,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code ringline decode}: a record file to JSON lines, in input order, with rejects kept aside. */
 @Command(name = "decode", mixinStandardHelpOptions = true, sortOptions = false,
-        exitCodeOnInvalidInput = ExitCodes.USAGE, exitCodeOnExecutionException = ExitCodes.INTERNAL,
         description = {"Decodes a record file described by a copybook into JSON lines (one object per record, in "
                 + "input order). Bad records go to the rejects file as JSON lines with their raw bytes.",
                 "A regular output file is written to a temp file and renamed only when the run completes."},
@@ -53,17 +53,17 @@ final class DecodeCommand implements Callable<Integer> {
         fixed, rdw, vb
     }
 
-    /** What to do with a bad record; NULL (typed {@code null}) keeps it with the bad field as null. */
+    /** What to do with a bad record; NULL (typed {@code null}, case is ignored) keeps it with the field null. */
     enum OnError {
         skip, fail, NULL
     }
 
-    /** What an all-blank numeric field becomes (typed {@code null} for NULL). */
+    /** What an all-blank numeric field becomes ({@code null} for NULL). */
     enum BlankChoice {
         reject, NULL, zero
     }
 
-    /** What an all-blank text field becomes (typed {@code null} for NULL). */
+    /** What an all-blank text field becomes ({@code null} for NULL). */
     enum EmptyTextChoice {
         string, NULL
     }
@@ -103,46 +103,10 @@ final class DecodeCommand implements Callable<Integer> {
         ibm, ieee
     }
 
-    /** Reads {@code null} as the NULL constant of a choice; other values by their name. */
-    static <E extends Enum<E>> E choice(Class<E> type, String value) {
-        for (E e : type.getEnumConstants()) {
-            if (e.name().equals(value) || (e.name().equals("NULL") && "null".equals(value))) {
-                return e;
-            }
-        }
-        StringBuilder valid = new StringBuilder();
-        for (E e : type.getEnumConstants()) {
-            valid.append(valid.length() == 0 ? "" : ", ").append(e.name().toLowerCase(Locale.ROOT));
-        }
-        throw new TypeConversionException("'" + value + "' is not one of " + valid);
-    }
-
-    /** {@code --on-error}. */
-    static final class OnErrorConverter implements ITypeConverter<OnError> {
-        @Override
-        public OnError convert(String value) {
-            return choice(OnError.class, value);
-        }
-    }
-
-    /** {@code --blank-numerics}. */
-    static final class BlankConverter implements ITypeConverter<BlankChoice> {
-        @Override
-        public BlankChoice convert(String value) {
-            return choice(BlankChoice.class, value);
-        }
-    }
-
-    /** {@code --empty-text}. */
-    static final class EmptyTextConverter implements ITypeConverter<EmptyTextChoice> {
-        @Override
-        public EmptyTextChoice convert(String value) {
-            return choice(EmptyTextChoice.class, value);
-        }
-    }
-
     /** Batches in flight at most: 4096 x 64 KiB of input is already 256 MiB. */
     static final int MAX_RING_SIZE = 4096;
+    /** Workers at most: far more than any machine this runs on has cores. */
+    static final int MAX_THREADS = 256;
 
     @Spec
     CommandSpec spec;
@@ -173,39 +137,37 @@ final class DecodeCommand implements Callable<Integer> {
             description = "An EBCDIC code page cpNNN (every single-byte one the JDK ships), ascii (ISO-8859-1), "
                     + "utf8 (ASCII numbers, UTF-8 text) or a single-byte JDK charset name such as IBM01141; "
                     + "LIST prints the names (default: cp037).")
-    String codePage;
+    CodePageChoice codePage;
 
     @Option(names = "--record", paramLabel = "NAME", description = "The copybook record to use (default: first).")
     String record;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "Decoding workers (default: available processors).")
+            description = "Decoding workers, 1..256 (default: available processors).")
     Integer threads;
 
     @Option(names = "--ring-size", defaultValue = "32", paramLabel = "N",
-            description = "Batches of about 64 KiB in flight (default: 32).")
+            description = "Batches of about 64 KiB in flight, 1..4096 (default: 32); checked against the heap.")
     int ringSize;
 
     @Option(names = "--on-error", defaultValue = "skip", paramLabel = "skip|fail|null",
-            converter = OnErrorConverter.class,
             description = "skip: reject bad records and go on (default); fail: stop at the first; null: write a "
                     + "field that cannot be decoded as null and keep the record (counted as written with field "
                     + "errors).")
     OnError onError;
 
     @Option(names = "--field-errors", paramLabel = "FILE|none|-",
-            description = "With --on-error null: where each field error is logged with its path, offset and raw "
-                    + "record (default: the rejects file); none: not logged; -: stderr.")
+            description = "With --on-error null: where each field error is logged with its path, offsets and raw "
+                    + "record (default: the rejects file); none: not logged; -: stderr. A FILE is written like the "
+                    + "rejects file: never one of the run's other files, renamed into place when the run completes.")
     String fieldErrors;
 
     @Option(names = "--blank-numerics", defaultValue = "reject", paramLabel = "reject|null|zero",
-            converter = BlankConverter.class,
             description = "A zoned or packed field of all spaces or all low-values: an error (default), null, or "
                     + "0. With null or zero, zoned numbers may have leading or trailing spaces ('  123').")
     BlankChoice blankNumerics;
 
     @Option(names = "--empty-text", defaultValue = "string", paramLabel = "string|null",
-            converter = EmptyTextConverter.class,
             description = "A text field of all spaces or all low-values: \"\" (default) or null.")
     EmptyTextChoice emptyText;
 
@@ -252,8 +214,9 @@ final class DecodeCommand implements Callable<Integer> {
     Integer maxErrors;
 
     @Option(names = "--rejects", paramLabel = "FILE|-",
-            description = "Rejects file, created at the first reject (default: OUTPUT.rejects.jsonl, or stderr "
-                    + "when the output is not a file).")
+            description = "Rejects file, created only if there is a reject; - for stderr (default: "
+                    + "OUTPUT.rejects.jsonl, or INPUT-NAME.rejects.jsonl in the current directory when the output "
+                    + "is not a file).")
     String rejects;
 
     @Option(names = "--trim", defaultValue = "right", paramLabel = "none|left|right|both",
@@ -284,37 +247,37 @@ final class DecodeCommand implements Callable<Integer> {
     @Option(names = "--rdw-excludes-header", description = "RDW lengths count the payload only.")
     boolean rdwExcludesHeader;
 
+    @Option(names = "--resync", description = "RDW only: after a bad record descriptor word, skip to the next "
+            + "position where several records chain and go on; the skipped bytes go to the rejects file.")
+    boolean resync;
+
     @Option(names = "--float", defaultValue = "ibm", paramLabel = "ibm|ieee",
             description = "COMP-1/COMP-2 format: IBM hexadecimal (default) or IEEE 754.")
     FloatChoice floatFormat;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        if ("list".equalsIgnoreCase(codePage)) {
+        if (codePage.isList()) {
             PrintWriter out = spec.commandLine().getOut();
             CodePage.names().forEach(out::println);
             out.flush();
             return ExitCodes.OK;
         }
-        if (copybook == null || input == null) {
-            return Failures.fail(err, ExitCodes.USAGE, "missing required option: "
-                    + (copybook == null ? "--copybook=FILE" : "--input=FILE|-"));
+        if (copybook == null || input == null) { // not checked by picocli: --codepage is a help option
+            throw CliException.usage("Missing required option: '"
+                    + (copybook == null ? "--copybook=FILE" : "--input=FILE|-") + "'");
         }
-        return Failures.run(err, () -> decode(err));
-    }
-
-    private int decode(PrintWriter err) throws IOException {
-        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        int workers = threads == null ? Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()) : threads;
         checkArguments(workers);
-        CodePage page = Options.codePage(codePage);
         Copybook parsed = Options.copybook(copybook, copybookOptions(), err);
         Segments segments = segments();
         RecordLayout layout = segments != null && record == null && namesRecords(parsed, segments)
                 ? parsed.union() : Options.record(parsed, record);
         FramingOptions framing = framing(layout);
+        MemoryPlan.check(ringSize, format == Format.fixed ? framing.recordLength() : layout.length());
         DecodeOptions.Builder options = DecodeOptions.builder()
-                .codePage(page)
+                .codePage(codePage.page())
                 .trim(Trim.valueOf(trim.name().toUpperCase(Locale.ROOT)))
                 .numbersAsStrings(jsonNumber == JsonNumber.string)
                 .emitMeta(emitMeta)
@@ -327,6 +290,7 @@ final class DecodeCommand implements Callable<Integer> {
                 .fillers(filler == FillerChoice.keep ? Fillers.KEEP : Fillers.OMIT)
                 .variableOccurs(variableOccurs)
                 .binaryBigEndian(binaryOrder == BinaryOrder.big)
+                .resync(resync)
                 .workers(workers)
                 .capacity(ringSize);
         if (segments != null) {
@@ -338,76 +302,142 @@ final class DecodeCommand implements Callable<Integer> {
             throw CliException.usage(e.getMessage());
         }
 
-        long inputSize = -1;
-        ReadableByteChannel in;
-        if ("-".equals(input)) {
-            in = Channels.newChannel(parent.stdin());
-        } else {
-            Path path = Path.of(input);
-            if (Files.isDirectory(path)) {
-                throw CliException.io("input is a directory: " + input, null);
-            }
-            try {
-                FileChannel channel = FileChannel.open(path);
-                inputSize = Files.isRegularFile(path) ? channel.size() : -1;
-                in = channel;
-            } catch (NoSuchFileException e) {
-                throw CliException.io("input not found: " + input, e);
+        RunPaths paths = RunPaths.check(input, copybook, output, rejectsSpec(), latencyReport, fieldErrorsFile());
+        ReadableByteChannel in = openInput();
+        long inputSize = in instanceof FileChannel && Files.isRegularFile(Path.of(input))
+                ? ((FileChannel) in).size() : -1;
+        if (format == Format.fixed && inputSize > 0) {
+            FixedSizeCheck.warn(err, inputSize, framing.recordLength(), layout.length());
+        } else if (format != Format.fixed && inputSize > 0) {
+            String warning = FramingGuess.warning(Path.of(input), framing, framingFlags());
+            if (warning != null) {
+                err.println(warning);
+                err.flush();
             }
         }
-        try (ReadableByteChannel channel = in; OutputTarget target = OutputTarget.open(output, parent.stdout())) {
-            Path rejectsFile = rejectsFile();
-            OutputStream rejectsStream;
-            if (rejectsFile == null) {
-                rejectsStream = new WriterOutputStream(err);
-            } else {
-                Files.deleteIfExists(rejectsFile);
-                rejectsStream = new BufferedOutputStream(new LazyFileOutputStream(rejectsFile), 64 * 1024);
-            }
+        String rejectsSpec = paths.rejects();
+        try (ReadableByteChannel channel = in;
+             OutputTarget target = OutputTarget.open("output", output, parent.stdout(), false);
+             OutputTarget rejectsTarget = "-".equals(rejectsSpec) ? null
+                     : OutputTarget.open("rejects file", rejectsSpec, null, true);
+             OutputTarget latencyTarget = latencyReport == null ? null
+                     : OutputTarget.open("latency report", latencyReport.toString(), null, true);
+             OutputTarget fieldErrorsTarget = fieldErrorsFile() == null ? null
+                     : OutputTarget.open("field errors file", fieldErrorsFile(), null, true)) {
+            OutputStream rejectsStream = rejectsTarget == null ? new WriterOutputStream(err) : rejectsTarget.stream();
             JsonRejectsWriter rejectsWriter = new JsonRejectsWriter(rejectsStream);
             options.rejects(rejectsWriter);
-            JsonRejectsWriter fieldErrorsWriter = fieldErrorsWriter(err);
-            if (fieldErrorsWriter != null) {
-                options.fieldErrors(fieldErrorsWriter);
+            OutputStream fieldErrorsStream = fieldErrorsStream(err, fieldErrorsTarget);
+            if (fieldErrorsStream != null) {
+                options.fieldErrors(new JsonRejectsWriter(fieldErrorsStream));
             } else if ("none".equals(fieldErrors)) {
                 options.fieldErrors(RejectsSink.discarding());
             }
-            DecodeRun.Result result;
-            try {
-                result = DecodeRun.run(channel, inputSize, layout, options, target.stream(),
-                        Progress.mode(progress, quiet), err, workers, latencyReport != null);
-            } finally {
-                try {
-                    rejectsWriter.close();
-                } finally {
-                    if (fieldErrorsWriter != null) {
-                        fieldErrorsWriter.close();
-                    }
-                }
-            }
-            if (latencyReport != null) {
-                writeLatencyReport(result);
-            }
-            String rejectsWhere = rejectsFile == null ? "stderr" : rejectsFile.toString();
+            DecodeRun.Result result = DecodeRun.run(channel, inputSize, layout, options, target.stream(),
+                    Progress.mode(progress, quiet), err, workers, latencyReport != null);
             if (result.aborted != null) {
-                // Not complete: the temp file goes, a stream keeps what was written.
-                target.discard();
+                // A stopped run is not complete: no file is created or replaced (temp files go on close).
                 summary(err, result);
-                return Failures.fail(err, ExitCodes.REJECTS, String.format(Locale.ROOT,
-                        "stopped after %,d errors at %s; %,d records were written to %s%s, rejects in %s",
-                        result.summary.fieldErrors(), result.aborted.error().describe(),
-                        result.summary.recordsWritten(), target.name(),
-                        target.replacesFile() ? " and discarded (output not created)" : "", rejectsWhere));
+                throw new CliException(ExitCodes.REJECTS, stoppedMessage(result.aborted.error(), result, target,
+                        rejectsTarget));
+            }
+            if (latencyTarget != null) {
+                writeLatencyReport(result, latencyTarget);
+            }
+            // Every byte reaches its file or device before any rename, so a write error renames nothing.
+            rejectsStream.flush();
+            if (fieldErrorsStream != null) {
+                fieldErrorsStream.flush();
+            }
+            if (latencyTarget != null) {
+                latencyTarget.stream().flush();
+            }
+            target.stream().flush();
+            String rejectsWhere = rejectsTarget == null ? "stderr" : rejectsTarget.name();
+            if (rejectsTarget != null) {
+                rejectsTarget.commit();
+            }
+            if (fieldErrorsTarget != null) {
+                fieldErrorsTarget.commit();
+            }
+            if (latencyTarget != null) {
+                latencyTarget.commit();
             }
             target.commit();
             summary(err, result);
-            if (result.summary.recordsRejected() > 0) {
-                return Failures.fail(err, ExitCodes.REJECTS, String.format(Locale.ROOT,
-                        "finished with %,d rejected records (of %,d read); rejects in %s",
-                        result.summary.recordsRejected(), result.summary.recordsRead(), rejectsWhere));
-            }
-            return ExitCodes.OK;
+            return report(err, result.summary, rejectsWhere, inputSize, layout.length());
         }
+    }
+
+    /** Standard input, or the input file opened for reading. */
+    private ReadableByteChannel openInput() {
+        if ("-".equals(input)) {
+            return Channels.newChannel(parent.stdin());
+        }
+        Path path = Path.of(input);
+        if (Files.isDirectory(path)) {
+            throw CliException.io("input is a directory: " + input, null);
+        }
+        try {
+            return FileChannel.open(path);
+        } catch (NoSuchFileException e) {
+            throw CliException.io("input not found: " + input, e);
+        } catch (IOException e) {
+            throw CliException.io("cannot read input " + input + ": " + Failures.describe(e), e);
+        }
+    }
+
+    /** The lines after the summary of a completed run, and its exit code: 2 if anything was not written. */
+    private int report(PrintWriter err, DecodeSummary summary, String rejectsWhere, long inputSize, int layoutLength) {
+        int exit = ExitCodes.OK;
+        if (summary.recordsRejected() > 0) {
+            Failures.fail(err, String.format(Locale.ROOT, "finished with %,d rejected records (of %,d read);"
+                    + " rejects in %s", summary.recordsRejected(), summary.recordsRead(), rejectsWhere));
+            exit = ExitCodes.REJECTS;
+        }
+        if (summary.bytesSkipped() > 0) {
+            Failures.fail(err, String.format(Locale.ROOT, "resynchronized after bad record descriptor words: "
+                    + "%,d bytes that do not frame were skipped; they are in %s", summary.bytesSkipped(),
+                    rejectsWhere));
+            exit = ExitCodes.REJECTS;
+        }
+        if (summary.framingFailure() != null) {
+            framingFailure(err, summary, inputSize, layoutLength);
+            exit = ExitCodes.REJECTS;
+        }
+        return exit;
+    }
+
+    /** A framing failure, said plainly: where, which header, why, how much was not decoded, what might fit. */
+    private void framingFailure(PrintWriter err, DecodeSummary summary, long inputSize, int layoutLength) {
+        DecodeError failure = summary.framingFailure();
+        long from = summary.bytesRead() - summary.bytesUndecoded();
+        Failures.fail(err, String.format(Locale.ROOT, "cannot frame the input at byte %,d (%s): %s; the %,d bytes "
+                        + "from byte %,d to the end were not decoded", failure.byteOffset(), failure.code(),
+                failure.message(), summary.bytesUndecoded(), from));
+        if (from == 0 && !"-".equals(input)) {
+            try {
+                List<String> fits = FramingGuess.suggest(Path.of(input), inputSize, layoutLength);
+                err.println(fits.isEmpty() ? "the very first header is invalid: is this file framed as "
+                        + framingFlags() + "?" : "the very first header is invalid; the file's first records frame "
+                        + "cleanly with: " + String.join("; ", fits));
+            } catch (IOException e) {
+                err.println("the very first header is invalid: is this file framed as " + framingFlags() + "?");
+            }
+            err.flush();
+        }
+    }
+
+    private String stoppedMessage(DecodeError error, DecodeRun.Result result, OutputTarget target,
+                                  OutputTarget rejectsTarget) {
+        String by = maxErrors != null ? "--max-errors " + maxErrors : "--on-error fail";
+        String written = target.replacesFile()
+                ? "no file was created or changed (" + target.name() + " not written)"
+                : String.format(Locale.ROOT, "%,d records were written to %s before it", result.summary
+                .recordsWritten(), target.name());
+        String rejectsNote = rejectsTarget == null ? "; rejects on stderr" : "";
+        return String.format(Locale.ROOT, "stopped by %s after %,d errors, at %s; %s%s", by,
+                result.summary.fieldErrors(), error.describe(), written, rejectsNote);
     }
 
     private void summary(PrintWriter err, DecodeRun.Result result) {
@@ -420,8 +450,8 @@ final class DecodeCommand implements Callable<Integer> {
     }
 
     private void checkArguments(int workers) {
-        if (workers < 1) {
-            throw CliException.usage("--threads must be at least 1: " + workers);
+        if (workers < 1 || workers > MAX_THREADS) {
+            throw CliException.usage("--threads must be 1.." + MAX_THREADS + ": " + workers);
         }
         if (ringSize < 1 || ringSize > MAX_RING_SIZE) {
             throw CliException.usage("--ring-size must be 1.." + MAX_RING_SIZE + ": " + ringSize);
@@ -439,32 +469,43 @@ final class DecodeCommand implements Callable<Integer> {
         if (format == Format.fixed && (rdwLittleEndian || rdwExcludesHeader)) {
             throw CliException.usage("--rdw-little-endian and --rdw-excludes-header need --format rdw or vb");
         }
+        if (resync && format != Format.rdw) {
+            throw CliException.usage("--resync needs --format rdw (a VB block cannot be resynchronized alone)");
+        }
         if (format != Format.fixed && recordLength != null) {
             throw CliException.usage("--record-length applies to --format fixed only");
         }
-        if (recordLength != null && recordLength < 1) {
-            throw CliException.usage("--record-length must be at least 1: " + recordLength);
+        if (recordLength != null && (recordLength < 1 || recordLength > FramingOptions.MAX_RECORD_LENGTH_LIMIT)) {
+            throw CliException.usage("--record-length must be 1.." + FramingOptions.MAX_RECORD_LENGTH_LIMIT
+                    + ": " + recordLength);
         }
     }
 
     private FramingOptions framing(RecordLayout layout) {
-        try {
-            switch (format) {
-                case fixed:
-                    return FramingOptions.fixed(recordLength == null ? layout.length() : recordLength);
-                default:
-                    FramingOptions f = format == Format.rdw ? FramingOptions.rdw() : FramingOptions.vb();
-                    if (rdwLittleEndian) {
-                        f = f.withLittleEndian();
-                    }
-                    if (rdwExcludesHeader) {
-                        f = f.withLengthExcludingHeader();
-                    }
-                    return f;
-            }
-        } catch (IllegalArgumentException e) {
-            throw CliException.usage("framing: " + e.getMessage());
+        switch (format) {
+            case fixed:
+                if (recordLength != null && recordLength < layout.length()) {
+                    throw CliException.usage(String.format(Locale.ROOT, "--record-length %,d is shorter than record"
+                                    + " %s of %s (%,d bytes): every record would miss its last fields",
+                            recordLength, layout.name(), copybook.getFileName(), layout.length()));
+                }
+                return FramingOptions.fixed(recordLength == null ? layout.length() : recordLength);
+            default:
+                FramingOptions f = format == Format.rdw ? FramingOptions.rdw() : FramingOptions.vb();
+                if (rdwLittleEndian) {
+                    f = f.withLittleEndian();
+                }
+                if (rdwExcludesHeader) {
+                    f = f.withLengthExcludingHeader();
+                }
+                return f;
         }
+    }
+
+    /** The framing options as given, e.g. {@code --format rdw --rdw-little-endian}. */
+    private String framingFlags() {
+        return "--format " + format + (rdwLittleEndian ? " --rdw-little-endian" : "")
+                + (rdwExcludesHeader ? " --rdw-excludes-header" : "");
     }
 
     private ErrorPolicy errorPolicy() {
@@ -528,33 +569,43 @@ final class DecodeCommand implements Callable<Integer> {
         return true;
     }
 
-    /** The writer of --field-errors FILE or -, or null for the default (the rejects sink) and none. */
-    private JsonRejectsWriter fieldErrorsWriter(PrintWriter err) throws IOException {
-        if (fieldErrors == null || "none".equals(fieldErrors)) {
-            return null;
-        }
-        if ("-".equals(fieldErrors)) {
-            return new JsonRejectsWriter(new WriterOutputStream(err));
-        }
-        Path file = Path.of(fieldErrors);
-        Files.deleteIfExists(file);
-        return new JsonRejectsWriter(new BufferedOutputStream(new LazyFileOutputStream(file), 64 * 1024));
+    /** The file of {@code --field-errors FILE}, or null (none, stderr, or the default: the rejects sink). */
+    private String fieldErrorsFile() {
+        return fieldErrors == null || "none".equals(fieldErrors) || "-".equals(fieldErrors) ? null : fieldErrors;
     }
 
-    /** The rejects file, or null for stderr. */
-    private Path rejectsFile() {
+    /** Where field errors go apart from the rejects: {@code --field-errors FILE} or {@code -}, else null. */
+    private OutputStream fieldErrorsStream(PrintWriter err, OutputTarget fieldErrorsTarget) {
+        if (fieldErrorsTarget != null) {
+            return fieldErrorsTarget.stream();
+        }
+        return "-".equals(fieldErrors) ? new WriterOutputStream(err) : null;
+    }
+
+    /**
+     * The rejects file, or {@code -} for stderr. By default it never shares stderr with the summary: beside a file
+     * output ({@code OUTPUT.rejects.jsonl}), else in the current directory, named after the input.
+     */
+    private String rejectsSpec() {
         if (rejects != null) {
-            return "-".equals(rejects) ? null : Path.of(rejects);
+            return rejects;
         }
-        return OutputTarget.isFile(output) ? Path.of(output + ".rejects.jsonl") : null;
+        if (OutputTarget.isFile(output)) {
+            return output + ".rejects.jsonl";
+        }
+        Path name = "-".equals(input) ? null : Path.of(input).getFileName();
+        return (name == null ? "stdin" : name.toString()) + ".rejects.jsonl";
     }
 
-    private void writeLatencyReport(DecodeRun.Result result) throws IOException {
-        try (PrintStream report = new PrintStream(Files.newOutputStream(latencyReport), false,
-                StandardCharsets.US_ASCII)) {
-            result.latency.outputPercentileDistribution(report, 1000.0);
+    private static void writeLatencyReport(DecodeRun.Result result, OutputTarget report) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(8192);
+        try (PrintStream text = new PrintStream(bytes, false, StandardCharsets.US_ASCII)) {
+            result.latency.outputPercentileDistribution(text, 1000.0);
+        }
+        try {
+            bytes.writeTo(report.stream());
         } catch (IOException e) {
-            throw CliException.io("cannot write latency report " + latencyReport + ": " + Failures.describe(e), e);
+            throw CliException.io("cannot write latency report " + report.name() + ": " + Failures.describe(e), e);
         }
     }
 }

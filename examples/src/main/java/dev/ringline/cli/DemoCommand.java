@@ -16,10 +16,8 @@ import java.io.PrintWriter;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /**
  * {@code ringline demo} (also the jar without arguments): generates a text and a packed-decimal sample in a temp
@@ -27,7 +25,6 @@ import java.util.stream.Stream;
  * latency per file. The temp folder is deleted afterwards, also on failure.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
-        exitCodeOnInvalidInput = ExitCodes.USAGE, exitCodeOnExecutionException = ExitCodes.INTERNAL,
         description = "Generates sample files in a temp folder (display 150 MiB, comp3 60 MiB), decodes each with "
                 + "all cores to a discarding output and prints throughput, peak heap, peak RSS, errors and "
                 + "latency percentiles. Deletes its files afterwards.",
@@ -51,29 +48,34 @@ final class DemoCommand implements Callable<Integer> {
     Progress.Choice progress;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        return Failures.run(err, () -> {
-            int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-            if (workers < 1) {
-                throw CliException.usage("--threads must be at least 1: " + workers);
-            }
-            Path dir = Files.createTempDirectory("ringline-demo-");
-            try {
-                out.printf(Locale.ROOT, "Ringline demo: %d workers, samples in %s%n", workers, dir);
-                out.flush();
-                long errors = 0;
-                errors += sample(Workload.display, size == null ? DISPLAY_SIZE : size, dir, workers, out, err);
-                errors += sample(Workload.comp3, size == null ? COMP3_SIZE : size, dir, workers, out, err);
-                out.println("Samples deleted. Try: java -jar examples/target/ringline.jar generate --workload mixed "
-                        + "--size 1GiB --output big.dat");
-                out.flush();
-                return errors == 0 ? ExitCodes.OK : ExitCodes.REJECTS;
-            } finally {
-                deleteTree(dir);
-            }
-        });
+        int workers = threads == null ? Math.min(DecodeCommand.MAX_THREADS,
+                Runtime.getRuntime().availableProcessors()) : threads;
+        if (workers < 1 || workers > DecodeCommand.MAX_THREADS) {
+            throw CliException.usage("--threads must be 1.." + DecodeCommand.MAX_THREADS + ": "
+                    + workers);
+        }
+        if (size != null && size < 1) {
+            throw CliException.usage("--size must be at least 1 record: " + size);
+        }
+        Path dir = Files.createTempDirectory("ringline-demo-");
+        TempFiles.own(dir); // deleted by the shutdown hook if the demo is interrupted
+        try {
+            out.printf(Locale.ROOT, "Ringline demo: %d workers, samples in %s%n", workers, dir);
+            out.flush();
+            long errors = 0;
+            errors += sample(Workload.display, size == null ? DISPLAY_SIZE : size, dir, workers, out, err);
+            errors += sample(Workload.comp3, size == null ? COMP3_SIZE : size, dir, workers, out, err);
+            out.println("Samples deleted. Try: java -jar examples/target/ringline.jar generate --workload mixed "
+                    + "--size 1GiB --output big.dat");
+            out.flush();
+            return errors == 0 ? ExitCodes.OK : ExitCodes.REJECTS;
+        } finally {
+            TempFiles.delete(dir);
+            TempFiles.release(dir);
+        }
     }
 
     private long sample(Workload workload, long bytes, Path dir, int workers, PrintWriter out, PrintWriter err)
@@ -105,13 +107,5 @@ final class DemoCommand implements Callable<Integer> {
         out.flush();
         Files.deleteIfExists(data);
         return errors;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -19,7 +19,6 @@ import java.util.concurrent.Callable;
 
 /** {@code ringline generate}: a synthetic fixed-length data file and, beside it, its copybook. */
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
-        exitCodeOnInvalidInput = ExitCodes.USAGE, exitCodeOnExecutionException = ExitCodes.INTERNAL,
         description = "Writes a synthetic fixed-length data file and its copybook beside it "
                 + "(display.dat -> display.cpy). The size is rounded down to whole records.",
         footer = ExitCodes.HELP_TABLE)
@@ -45,21 +44,18 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--codepage", defaultValue = "cp037", paramLabel = "NAME",
             description = "Code page of the text: cp037, cp273, cp500, cp1047, cp1140, cp1141, cp1148, ascii "
                     + "(default: ${DEFAULT-VALUE}).")
-    String codePage;
+    CodePage codePage;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        return Failures.run(err, () -> {
-            Result result = generate(workload, size, output, seed, Options.codePage(codePage));
-            out.printf(Locale.ROOT, "wrote %s: copybook of record %s, %d-byte records%n", result.copybook,
-                    result.recordName, result.recordLength);
-            out.printf(Locale.ROOT, "wrote %s: %,d records, %s (%,d bytes) in %.2f s%n", output, result.records,
-                    ByteSize.format(result.bytes), result.bytes, result.seconds);
-            out.flush();
-            return ExitCodes.OK;
-        });
+        Result result = generate(workload, size, output, seed, codePage);
+        out.printf(Locale.ROOT, "wrote %s: copybook of record %s, %d-byte records%n", result.copybook,
+                result.recordName, result.recordLength);
+        out.printf(Locale.ROOT, "wrote %s: %,d records, %s (%,d bytes) in %.2f s%n", output, result.records,
+                ByteSize.format(result.bytes), result.bytes, result.seconds);
+        out.flush();
+        return ExitCodes.OK;
     }
 
     /** What {@link #generate} wrote. */
@@ -90,10 +86,13 @@ final class GenerateCommand implements Callable<Integer> {
     }
 
     /**
-     * Writes the workload's copybook beside {@code data}, parses it back, and streams {@code size / length}
-     * records into {@code data} through one reused record buffer.
+     * Writes {@code size / length} records into {@code data} through one reused record buffer, and the workload's
+     * copybook beside it. Both are written to temp files and renamed into place together at the end; nothing is
+     * written when the arguments are wrong. An existing copybook is kept if it is the workload's, and is never
+     * replaced by a different one.
      *
-     * @throws CliException if {@code size} is smaller than one record or a file cannot be written
+     * @throws CliException if {@code size} is smaller than one record, the copybook beside {@code data} exists
+     *                      with other text, or a file cannot be written
      */
     static Result generate(Workload workload, long size, Path data, long seed, CodePage codePage)
             throws IOException {
@@ -102,15 +101,8 @@ final class GenerateCommand implements Callable<Integer> {
         if (copybookFile.toAbsolutePath().equals(data.toAbsolutePath())) {
             throw CliException.usage("the data file " + data + " cannot end in .cpy: its copybook goes there");
         }
-        if (Files.isDirectory(data)) {
-            throw CliException.io("cannot write output " + data + ": it is a directory", null);
-        }
-        try {
-            Files.writeString(copybookFile, workload.copybook(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw CliException.io("cannot write copybook " + copybookFile + ": " + Failures.describe(e), e);
-        }
-        RecordLayout layout = Copybook.parse(copybookFile).firstRecord();
+        RecordLayout layout = Copybook.parse(workload.copybook(), copybookFile.getFileName().toString())
+                .firstRecord();
         RecordGenerator generator = new RecordGenerator(layout, codePage, seed);
         int length = generator.recordLength();
         long records = size / length;
@@ -118,20 +110,41 @@ final class GenerateCommand implements Callable<Integer> {
             throw CliException.usage("--size " + size + " is smaller than one " + workload + " record ("
                     + length + " bytes)");
         }
+        boolean writeCopybook = !Files.exists(copybookFile);
+        if (!writeCopybook && !sameText(copybookFile, workload.copybook())) {
+            throw CliException.usage("copybook " + copybookFile + " exists with other text; generate never "
+                    + "replaces a copybook: move it away or choose another --output");
+        }
         byte[] record = new byte[length];
-        try (OutputTarget target = OutputTarget.open(data.toString(), OutputStream.nullOutputStream())) {
-            OutputStream out = target.stream();
+        try (OutputTarget target = OutputTarget.open("output", data.toString(), null, false);
+             OutputTarget cpy = writeCopybook ? OutputTarget.open("copybook", copybookFile.toString(), null, false)
+                     : null) {
             try {
+                if (cpy != null) {
+                    cpy.stream().write(workload.copybook().getBytes(StandardCharsets.UTF_8));
+                }
+                OutputStream out = target.stream();
                 for (long i = 0; i < records; i++) {
                     generator.fill(record);
                     out.write(record);
                 }
+                if (cpy != null) {
+                    cpy.commit();
+                }
+                target.commit();
             } catch (IOException e) {
                 throw CliException.io("cannot write " + data + ": " + Failures.describe(e), e);
             }
-            target.commit();
         }
         return new Result(copybookFile, layout.name(), length, records, records * length,
                 (System.nanoTime() - start) / 1e9);
+    }
+
+    private static boolean sameText(Path file, String text) {
+        try {
+            return Files.isRegularFile(file) && Files.readString(file, StandardCharsets.UTF_8).equals(text);
+        } catch (IOException e) {
+            return false;
+        }
     }
 }

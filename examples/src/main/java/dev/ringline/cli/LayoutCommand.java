@@ -13,7 +13,6 @@ import java.util.concurrent.Callable;
 
 /** {@code ringline layout}: the field table of a copybook's records. */
 @Command(name = "layout", mixinStandardHelpOptions = true, sortOptions = false,
-        exitCodeOnInvalidInput = ExitCodes.USAGE, exitCodeOnExecutionException = ExitCodes.INTERNAL,
         description = "Prints the field table of a copybook: offsets, lengths and types of every field "
                 + "(every record, or the one given by --record). Warnings go to stderr.",
         footer = ExitCodes.HELP_TABLE)
@@ -28,25 +27,23 @@ final class LayoutCommand implements Callable<Integer> {
     String record;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        return Failures.run(err, () -> {
-            Copybook parsed = Options.copybook(copybook, err);
-            if (record != null) {
-                out.print(parsed.record(record).toTable());
-            } else {
-                boolean first = true;
-                for (RecordLayout layout : parsed.records()) {
-                    if (!first) {
-                        out.println();
-                    }
-                    out.print(layout.toTable());
-                    first = false;
+        Copybook parsed = Options.copybook(copybook, err);
+        if (record != null) {
+            out.print(Options.record(parsed, record).toTable());
+        } else {
+            boolean first = true;
+            for (RecordLayout layout : parsed.records()) {
+                if (!first) {
+                    out.println();
                 }
+                out.print(layout.toTable());
+                first = false;
             }
-            out.flush();
-            return ExitCodes.OK;
-        });
+        }
+        out.flush();
+        return ExitCodes.OK;
     }
 }

@@ -1,43 +1,50 @@
 package dev.ringline.cli;
 
-import dev.ringline.cobol.codec.CodePage;
 import dev.ringline.cobol.copybook.Copybook;
 import dev.ringline.cobol.copybook.CopybookOptions;
 import dev.ringline.cobol.copybook.RecordLayout;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Collectors;
 
 /** Conversions shared by the commands, each failing with a one-line {@link CliException}. */
 final class Options {
     private Options() {
     }
 
-    /** The built-in code page or single-byte JDK charset of that name, or a usage error listing the valid names. */
-    static CodePage codePage(String name) {
-        try {
-            return CodePage.of(name);
-        } catch (IllegalArgumentException e) {
-            throw CliException.usage("--codepage: " + e.getMessage());
-        }
-    }
-
     /**
-     * Parses a copybook file, printing its warnings to {@code err}.
+     * Reads and parses a copybook file, printing its warnings to {@code err}.
      *
-     * @throws CliException with {@link ExitCodes#IO} if the file is missing or unreadable
+     * @throws CliException with {@link ExitCodes#IO} if the file is missing, a directory or unreadable (with the
+     *                      operating system's reason)
      */
     static Copybook copybook(Path file, PrintWriter err) {
         return copybook(file, CopybookOptions.defaults(), err);
     }
 
-    /** Parses a copybook file read as {@code options} say, printing its warnings to {@code err}. */
+    /**
+     * Reads and parses a copybook file as {@code options} say (columns, lenient comment lines), printing its
+     * warnings to {@code err}.
+     *
+     * @throws CliException with {@link ExitCodes#IO} as {@link #copybook(Path, PrintWriter)}
+     */
     static Copybook copybook(Path file, CopybookOptions options, PrintWriter err) {
-        if (!Files.isRegularFile(file)) {
-            throw CliException.io("copybook not found: " + file, null);
+        if (Files.isDirectory(file)) {
+            throw CliException.io("cannot read copybook " + file + ": it is a directory", null);
         }
-        Copybook copybook = Copybook.parse(file, options);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw CliException.io("cannot read copybook " + file + ": " + Failures.describe(e), e);
+        }
+        Path name = file.getFileName();
+        Copybook copybook = Copybook.parse(new String(bytes, StandardCharsets.UTF_8),
+                name == null ? file.toString() : name.toString(), options);
         for (String warning : copybook.warnings()) {
             err.println("warning: " + warning);
         }
@@ -45,8 +52,22 @@ final class Options {
         return copybook;
     }
 
-    /** The named record, or the first when {@code name} is null. */
+    /**
+     * The named record (case ignored), or the first when {@code name} is null.
+     *
+     * @throws CliException with {@link ExitCodes#USAGE} listing the records there are
+     */
     static RecordLayout record(Copybook copybook, String name) {
-        return name == null ? copybook.firstRecord() : copybook.record(name);
+        if (name == null) {
+            return copybook.firstRecord();
+        }
+        for (RecordLayout layout : copybook.records()) {
+            if (layout.name().equalsIgnoreCase(name)) {
+                return layout;
+            }
+        }
+        throw CliException.usage("--record: no record named " + name + " in " + copybook.sourceName()
+                + "; its records are " + copybook.records().stream().map(RecordLayout::name)
+                .collect(Collectors.joining(", ")));
     }
 }

@@ -4,70 +4,101 @@ import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Where a command writes its data. A regular file (or a path that does not exist yet) is written to a hidden
- * temp file in the same directory and renamed into place only by {@link #commit()}, so a failed run never leaves
- * a truncated file that looks complete; {@link #close()} without commit deletes the temp file. Standard output
- * ({@code -}), pipes and devices such as {@code /dev/null} are written directly and never replaced.
+ * One output of a run. A regular file (or a path that does not exist yet) is written to a hidden temp file in the
+ * same directory and renamed into place only by {@link #commit()}; without a commit, {@link #close()} deletes the
+ * temp file, so a failed run leaves every existing file as it was. Standard output ({@code -}), pipes and devices
+ * such as {@code /dev/null} are written directly and never replaced. A symbolic link is followed: its target is
+ * what gets replaced. Nothing is deleted or created when the target is opened; a lazy target creates its temp
+ * file (or opens its device) at the first byte.
  */
 final class OutputTarget implements AutoCloseable {
     private static final int BUFFER = 256 * 1024;
 
     private final String name;
     private final Path finalPath;
-    private final Path tempPath;
     private final OutputStream stream;
+    private final Opener opener;
     private boolean committed;
     private boolean closed;
 
-    private OutputTarget(String name, Path finalPath, Path tempPath, OutputStream stream) {
+    private OutputTarget(String name, Path finalPath, Opener opener) {
         this.name = name;
         this.finalPath = finalPath;
-        this.tempPath = tempPath;
-        this.stream = stream;
+        this.opener = opener;
+        this.stream = new BufferedOutputStream(new Named(opener, name), BUFFER);
     }
 
     /**
-     * Opens {@code spec}: {@code -} for {@code stdout}, otherwise a path.
+     * Opens {@code spec}: {@code -} for {@code stdout}, otherwise a path whose directory is checked now.
      *
-     * @throws CliException with {@link ExitCodes#IO} if the path is a directory or cannot be created
+     * @param what what the messages call this output ({@code output}, {@code rejects file}, ...)
+     * @param lazy create the temp file (or open the device) at the first byte instead of now
+     * @throws CliException with {@link ExitCodes#IO} if the path is a directory or its directory is missing or
+     *                      not writable
      */
-    static OutputTarget open(String spec, OutputStream stdout) {
+    static OutputTarget open(String what, String spec, OutputStream stdout, boolean lazy) {
         if ("-".equals(spec)) {
-            return new OutputTarget("standard output", null, null, new BufferedOutputStream(unclosable(stdout), BUFFER));
+            return new OutputTarget("standard output", null, new Opener(null, null, unclosable(stdout)));
         }
         Path path = Path.of(spec);
         if (Files.isDirectory(path)) {
-            throw CliException.io("cannot write output " + spec + ": it is a directory", null);
+            throw CliException.io("cannot write " + what + " " + spec + ": it is a directory", null);
         }
-        try {
-            if (Files.exists(path) && !Files.isRegularFile(path)) {
-                return new OutputTarget(spec, null, null, new BufferedOutputStream(Files.newOutputStream(path), BUFFER));
+        if (Files.exists(path) && !Files.isRegularFile(path)) {
+            Opener device = new Opener(path, null, null);
+            if (!lazy) {
+                device.open(what, spec);
             }
-            Path absolute = path.toAbsolutePath();
-            Path dir = absolute.getParent();
-            if (!Files.isDirectory(dir)) {
-                throw CliException.io("cannot write output " + spec + ": directory " + dir + " does not exist", null);
-            }
-            Path temp = dir.resolve("." + absolute.getFileName() + "." + Long.toHexString(System.nanoTime())
-                    + ".part");
-            // CREATE_NEW, not createTempFile: the file gets the usual permissions (umask), not owner-only ones.
-            OutputStream file = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            return new OutputTarget(spec, absolute, temp, new BufferedOutputStream(file, BUFFER));
-        } catch (NoSuchFileException e) {
-            throw CliException.io("cannot write output " + spec + ": " + Failures.describe(e), e);
-        } catch (IOException e) {
-            throw CliException.io("cannot write output " + spec + ": " + Failures.describe(e), e);
+            return new OutputTarget(spec, null, device);
+        }
+        Path target = resolveLink(path).toAbsolutePath();
+        checkDirectory(what, spec, target);
+        Path temp = target.resolveSibling("." + target.getFileName() + "." + Long.toHexString(System.nanoTime())
+                + ".part");
+        Opener file = new Opener(null, temp, null);
+        if (!lazy) {
+            file.open(what, spec);
+        }
+        return new OutputTarget(spec, target, file);
+    }
+
+    /**
+     * Checks that a file can be created at {@code path}: its directory exists and is writable.
+     *
+     * @throws CliException with {@link ExitCodes#IO} naming the path and the reason
+     */
+    static void checkDirectory(String what, String spec, Path path) {
+        Path dir = path.toAbsolutePath().getParent();
+        if (!Files.isDirectory(dir)) {
+            throw CliException.io("cannot write " + what + " " + spec + ": directory " + dir + " does not exist",
+                    null);
+        }
+        if (!Files.isWritable(dir)) {
+            throw CliException.io("cannot write " + what + " " + spec + ": Permission denied (directory " + dir
+                    + " is not writable)", null);
         }
     }
 
-    /** Whether a path names an output that is written through a temp file (a regular file, or nothing yet). */
+    /** The final target of a chain of symbolic links, or the path itself. */
+    private static Path resolveLink(Path path) {
+        if (Files.isSymbolicLink(path)) {
+            try {
+                return path.toRealPath();
+            } catch (IOException e) {
+                return path; // a dangling link: replaced like a missing file
+            }
+        }
+        return path;
+    }
+
+    /** Whether {@code spec} names an output written through a temp file (a regular file, or nothing yet). */
     static boolean isFile(String spec) {
         if ("-".equals(spec)) {
             return false;
@@ -88,19 +119,42 @@ final class OutputTarget implements AutoCloseable {
 
     /** True when the output is a file written through a temp file and renamed on {@link #commit()}. */
     boolean replacesFile() {
-        return tempPath != null;
+        return finalPath != null;
     }
 
-    /** Flushes and closes the stream, then renames the temp file into place (atomically where possible). */
+    /** True once a byte was written (for a lazy target: its file was created or its device opened). */
+    boolean written() {
+        return opener.out != null;
+    }
+
+    /**
+     * Flushes and closes the stream, then renames the temp file into place (atomically where possible). A file
+     * target that received no byte is not created, and a file that was there from an earlier run is deleted, so
+     * what is at the path afterwards belongs to this run.
+     */
     void commit() throws IOException {
         closed = true;
         stream.close();
-        if (tempPath != null) {
-            try {
-                Files.move(tempPath, finalPath, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-                Files.move(tempPath, finalPath, StandardCopyOption.REPLACE_EXISTING);
+        if (finalPath == null) {
+            committed = true;
+            return;
+        }
+        Path temp = opener.temp;
+        boolean done = TempFiles.commit(temp, () -> {
+            if (opener.out == null) {
+                if (Files.isRegularFile(finalPath)) {
+                    Files.delete(finalPath); // a previous run's file: it does not describe this run
+                }
+                return;
             }
+            try {
+                Files.move(temp, finalPath, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, finalPath, StandardCopyOption.REPLACE_EXISTING);
+            }
+        });
+        if (!done) {
+            throw new IOException("the process is ending; " + name + " was not written");
         }
         committed = true;
     }
@@ -124,12 +178,9 @@ final class OutputTarget implements AutoCloseable {
                 // the run already failed; the temp file goes anyway
             }
         }
-        if (tempPath != null) {
-            try {
-                Files.deleteIfExists(tempPath);
-            } catch (IOException ignored) {
-                // nothing better to do
-            }
+        if (opener.temp != null) {
+            TempFiles.delete(opener.temp);
+            TempFiles.release(opener.temp);
         }
     }
 
@@ -146,5 +197,118 @@ final class OutputTarget implements AutoCloseable {
                 out.flush();
             }
         };
+    }
+
+    /** Names this output in its write errors: "cannot write standard output: No space left on device". */
+    private static final class Named extends FilterOutputStream {
+        private final String name;
+
+        Named(OutputStream out, String name) {
+            super(out);
+            this.name = name;
+        }
+
+        private IOException named(IOException e) {
+            return new IOException("cannot write " + name + ": " + Failures.reason(e), e);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            try {
+                out.write(b);
+            } catch (IOException e) {
+                throw named(e);
+            }
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                throw named(e);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                throw named(e);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                out.close();
+            } catch (IOException e) {
+                throw named(e);
+            }
+        }
+    }
+
+    /** Opens the real stream (temp file or device) at the first byte, or up front. */
+    private static final class Opener extends OutputStream {
+        private final Path device;
+        private final Path temp;
+        private OutputStream out;
+        private boolean closed;
+
+        Opener(Path device, Path temp, OutputStream out) {
+            this.device = device;
+            this.temp = temp;
+            this.out = out;
+        }
+
+        void open(String what, String spec) {
+            try {
+                out();
+            } catch (IOException e) {
+                throw CliException.io("cannot write " + what + " " + spec + ": " + Failures.reason(e), e);
+            }
+        }
+
+        private OutputStream out() throws IOException {
+            if (out == null) {
+                if (closed) {
+                    throw new IOException("stream closed");
+                }
+                if (temp != null) {
+                    TempFiles.own(temp);
+                    // CREATE_NEW, not createTempFile: the file gets the usual permissions (umask).
+                    out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                } else {
+                    out = Files.newOutputStream(device, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+                }
+            }
+            return out;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out().write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out().write(b, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            if (out != null) {
+                out.flush();
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            closed = true;
+            if (out != null) {
+                out.close();
+            }
+        }
     }
 }

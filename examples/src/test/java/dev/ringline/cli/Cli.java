@@ -40,9 +40,8 @@ final class Cli {
     static Cli run(InputStream stdin, OutputStream stdout, ByteArrayOutputStream captured, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cmd = new CommandLine(new Ringline(stdin, stdout));
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
+        CommandLine cmd = Ringline.commandLine(new Ringline(stdin, stdout), new PrintWriter(out, true),
+                new PrintWriter(err, true));
         int code = cmd.execute(args);
         byte[] bytes = captured == null ? new byte[0] : captured.toByteArray();
         return new Cli(code, bytes, out.toString(), err.toString());

@@ -98,15 +98,20 @@ class DecodeCommandTest {
     }
 
     @Test
-    void maxErrorsStopsTheRunAndLeavesNoOutputFile() throws Exception {
+    void maxErrorsStopsTheRunAndChangesNoFile() throws Exception {
         Path bad = corrupt(1, 2, 3, 4, 5);
         Path out = dir.resolve("out.jsonl");
-        Cli cli = decode(bad, out, "--max-errors", "2", "--rejects", dir.resolve("r.jsonl").toString());
+        Path rejects = dir.resolve("r.jsonl");
+        Files.writeString(rejects, "earlier rejects\n");
+        Cli cli = decode(bad, out, "--max-errors", "2", "--rejects", rejects.toString());
         assertEquals(ExitCodes.REJECTS, cli.exitCode, cli::toString);
-        assertTrue(cli.err.contains("stopped after 3 errors"), cli.err);
+        assertTrue(cli.err.contains("ringline: stopped by --max-errors 2 after 3 errors, at record 3 at byte "
+), cli.err);
+        assertTrue(cli.err.contains(", field AMOUNT-01: BAD_PACKED_SIGN"), cli.err);
+        assertTrue(cli.err.contains("no file was created or changed"), cli.err);
         assertFalse(Files.exists(out), "an aborted run does not create its output");
-        assertTrue(leftovers().isEmpty(), "temp file deleted");
-        assertEquals(2, Files.readAllLines(dir.resolve("r.jsonl")).size());
+        assertTrue(leftovers().isEmpty(), "temp files deleted");
+        assertEquals("earlier rejects\n", Files.readString(rejects), "a stopped run changes no file");
     }
 
     @Test
@@ -116,7 +121,7 @@ class DecodeCommandTest {
         Files.writeString(out, "previous run");
         Cli cli = decode(bad, out, "--on-error", "fail");
         assertEquals(ExitCodes.REJECTS, cli.exitCode, cli::toString);
-        assertTrue(cli.err.contains("stopped after 1 errors"), cli.err);
+        assertTrue(cli.err.contains("stopped by --on-error fail after 1 errors, at record 10"), cli.err);
         assertEquals("previous run", Files.readString(out), "a failed run never replaces the output");
         assertTrue(leftovers().isEmpty());
     }
@@ -124,7 +129,8 @@ class DecodeCommandTest {
     @Test
     void stdinToStdoutWithRejectsOnStderr() throws Exception {
         byte[] bad = Files.readAllBytes(corrupt(0));
-        Cli cli = Cli.run(bad, "decode", "--copybook", comp3Cpy.toString(), "--input", "-", "--quiet");
+        Cli cli = Cli.run(bad, "decode", "--copybook", comp3Cpy.toString(), "--input", "-", "--quiet",
+                "--rejects", "-");
         assertEquals(ExitCodes.REJECTS, cli.exitCode, cli::toString);
         String[] lines = cli.stdoutText().split("\n");
         assertEquals(RECORDS - 1, lines.length);
@@ -213,17 +219,27 @@ class DecodeCommandTest {
     void badArgumentsAreExitThreeWithUsage() throws Exception {
         Cli unknown = Cli.run("decode", "--copybook", comp3Cpy.toString(), "--input", comp3.toString(), "--frob");
         assertEquals(ExitCodes.USAGE, unknown.exitCode);
-        assertTrue(unknown.err.startsWith("Unknown option: '--frob'"), unknown.err);
-        assertTrue(unknown.err.contains("Usage: ringline decode"), unknown.err);
+        assertEquals("ringline decode: unknown option '--frob'\nsee `ringline decode --help`\n",
+                unknown.err.replace(System.lineSeparator(), "\n"));
+        Cli typo = Cli.run("decode", "--copybok", comp3Cpy.toString(), "--input", comp3.toString());
+        assertTrue(typo.err.startsWith("ringline decode: unknown option '--copybok' (did you mean --copybook"),
+                typo.err);
+        Cli upper = decode(comp3, dir.resolve("u.jsonl"), "--format", "FIXED", "--trim", "Both", "--codepage",
+                "CP037");
+        assertEquals(0, upper.exitCode, upper::toString);
         Cli codepage = decode(comp3, dir.resolve("o.jsonl"), "--codepage", "cp999");
         assertEquals(ExitCodes.USAGE, codepage.exitCode);
-        assertTrue(codepage.err.contains("unknown code page 'cp999'"), codepage.err);
+        assertTrue(codepage.err.startsWith("ringline decode: Invalid value for option '--codepage': unknown code "
+                + "page 'cp999'"), codepage.err);
         Cli conflict = decode(comp3, dir.resolve("o.jsonl"), "--max-errors", "3", "--on-error", "fail");
         assertEquals(ExitCodes.USAGE, conflict.exitCode);
         Cli rdwFlag = decode(comp3, dir.resolve("o.jsonl"), "--rdw-little-endian");
         assertEquals(ExitCodes.USAGE, rdwFlag.exitCode);
         Cli ring = decode(comp3, dir.resolve("o.jsonl"), "--ring-size", "0");
         assertEquals(ExitCodes.USAGE, ring.exitCode);
+        Cli threads = decode(comp3, dir.resolve("o.jsonl"), "--threads", "10000");
+        assertEquals(ExitCodes.USAGE, threads.exitCode);
+        assertTrue(threads.err.startsWith("ringline: --threads must be 1..256: 10000"), threads.err);
         assertFalse(Files.exists(dir.resolve("o.jsonl")));
     }
 
@@ -257,5 +273,27 @@ class DecodeCommandTest {
         assertTrue(cli.out.contains("Exit codes:") && cli.out.contains("4  I/O error"), cli.out);
         assertTrue(new String(cli.out.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8)
                 .contains("--latency-report"));
+    }
+
+    @Test
+    void outOfMemoryIsOneLineWithAHintAndExitFive() {
+        java.io.StringWriter text = new java.io.StringWriter();
+        int code = Failures.handle(new IllegalStateException("worker failed", new OutOfMemoryError("Java heap space")),
+                new java.io.PrintWriter(text));
+        assertEquals(ExitCodes.INTERNAL, code);
+        String[] lines = text.toString().split("\\R");
+        assertEquals(1, lines.length, text::toString);
+        assertTrue(lines[0].startsWith("ringline: out of memory (heap ") && lines[0].contains("lower --ring-size"),
+                lines[0]);
+    }
+
+    @Test
+    void anUnreadableCopybookGivesTheSystemsReason() throws Exception {
+        Path cpy = Files.copy(comp3Cpy, dir.resolve("locked.cpy"));
+        assertTrue(cpy.toFile().setReadable(false, false));
+        org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(cpy), "root reads every file");
+        Cli cli = Cli.run("layout", "--copybook", cpy.toString());
+        assertEquals(ExitCodes.IO, cli.exitCode, cli::toString);
+        assertEquals("ringline: cannot read copybook " + cpy + ": permission denied: " + cpy, cli.err.strip());
     }
 }

@@ -121,7 +121,34 @@ class GenerateCommandTest {
         assertTrue(size.err.contains("invalid size"), size.err);
         Cli workload = Cli.run("generate", "--workload", "nope", "--size", "1MiB", "--output", "x.dat");
         assertEquals(ExitCodes.USAGE, workload.exitCode);
-        assertTrue(workload.err.contains("Usage:"), workload.err);
+        assertTrue(workload.err.startsWith("ringline generate: Invalid value for option '--workload': expected one"
+                + " of [display, comp3, mixed] (case-insensitive) but was 'nope'\n"), workload.err);
+        assertTrue(workload.err.contains("see `ringline generate --help`") && !workload.err.contains("Usage:"),
+                workload.err);
+        Cli upper = Cli.run("generate", "--workload", "COMP3", "--size", "600", "--output",
+                dir.resolve("upper.dat").toString(), "--codepage", "CP500");
+        assertEquals(0, upper.exitCode, upper::toString);
+    }
+
+    @Test
+    void sizeBelowOneRecordLeavesNoCopybookAndAnotherCopybookIsNeverReplaced() throws Exception {
+        Cli small = Cli.run("generate", "--workload", "display", "--size", "0", "--output",
+                dir.resolve("zero.dat").toString());
+        assertEquals(ExitCodes.USAGE, small.exitCode, small::toString);
+        assertFalse(Files.exists(dir.resolve("zero.cpy")), "nothing written for a bad argument");
+        Files.writeString(dir.resolve("mine.cpy"), "       01  MINE  PIC X.\n");
+        Cli clash = Cli.run("generate", "--workload", "display", "--size", "1000", "--output",
+                dir.resolve("mine.dat").toString());
+        assertEquals(ExitCodes.USAGE, clash.exitCode, clash::toString);
+        assertTrue(clash.err.startsWith("ringline: copybook " + dir.resolve("mine.cpy") + " exists with other text"),
+                clash.err);
+        assertEquals("       01  MINE  PIC X.\n", Files.readString(dir.resolve("mine.cpy")));
+        assertFalse(Files.exists(dir.resolve("mine.dat")));
+        Cli again = Cli.run("generate", "--workload", "display", "--size", "1000", "--output",
+                dir.resolve("twice.dat").toString());
+        Cli twice = Cli.run("generate", "--workload", "display", "--size", "1000", "--output",
+                dir.resolve("twice.dat").toString());
+        assertEquals(0, again.exitCode + twice.exitCode, twice::toString);
     }
 
     @Test

@@ -86,7 +86,9 @@ class RealWorldOptionsTest {
         assertEquals(ExitCodes.USAGE, orphan.exitCode, orphan::toString);
         Cli bad = decode(cpy, data, out, "--on-error", "nul");
         assertEquals(ExitCodes.USAGE, bad.exitCode, bad::toString);
-        assertTrue(bad.err.contains("skip, fail, null"), bad.err);
+        assertTrue(bad.err.contains("expected one of [skip, fail, NULL] (case-insensitive) but was 'nul'"), bad.err);
+        Cli upper = decode(cpy, data, out, "--on-error", "NULL", "--blank-numerics", "Null", "--empty-text", "NULL");
+        assertEquals(ExitCodes.OK, upper.exitCode, upper::toString);
     }
 
     @Test
@@ -120,6 +122,9 @@ class RealWorldOptionsTest {
         List<String> names = List.of(list.out.strip().split("\\R"));
         assertTrue(names.containsAll(List.of("cp037", "cp277", "cp838", "cp875", "cp1025", "cp1149", "ascii",
                 "utf8")), names.toString());
+        Cli lower = Cli.run("decode", "--codepage", "list", "--threads", "2");
+        assertEquals(ExitCodes.OK, lower.exitCode, lower::toString);
+        assertEquals(list.out, lower.out, "LIST is a value of the code page converter, case ignored");
 
         Path cpy = Files.writeString(dir.resolve("t.cpy"), "       01  R.\n           05  T  PIC X(6).\n");
         Path out = dir.resolve("t.jsonl");
@@ -138,7 +143,10 @@ class RealWorldOptionsTest {
         assertEquals(ExitCodes.USAGE, unknown.exitCode, unknown::toString);
         Cli missing = Cli.run("decode", "--codepage", "cp500", "--input", "x.dat");
         assertEquals(ExitCodes.USAGE, missing.exitCode, missing::toString);
-        assertTrue(missing.err.contains("--copybook"), missing.err);
+        assertEquals(List.of("ringline: Missing required option: '--copybook=FILE'", "see `ringline decode --help`"),
+                List.of(missing.err.split("\\R")), missing.err);
+        Cli lowerJdkName = decode(cpy, dir.resolve("de.dat"), out, "--codepage", "ibm01141");
+        assertEquals(ExitCodes.OK, lowerJdkName.exitCode, lowerJdkName::toString);
     }
 
     @Test

@@ -72,6 +72,7 @@ public final class Copybook {
         if (roots.isEmpty()) {
             throw source.error(ErrorCode.COPYBOOK_SYNTAX, source.length(), "no data description entries");
         }
+        DuplicateNames.rename(roots, source, warnings);
         List<RecordLayout> records = new LayoutBuilder(source).build(roots);
         return new Copybook(sourceName, records, warnings);
     }

@@ -12,7 +12,7 @@ import java.util.List;
  */
 final class CopybookEntry {
     final int level;
-    final String name;
+    String name;               // not final: a duplicate within its group is renamed (DuplicateNames)
     final boolean filler;
     final int index;           // source position of the level number
     final int sequence;        // order of appearance in the copybook

@@ -49,6 +49,8 @@ public enum ErrorCode {
     RECORD_TOO_SHORT,
     /** A record's segment discriminator holds a value that maps to no REDEFINES view or record. */
     UNKNOWN_SEGMENT,
+    /** Bytes skipped while resynchronizing after a bad descriptor word: no record boundary was found in them. */
+    UNFRAMED_BYTES,
 
     // Run level
     /** Reading input or writing output failed. */

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.util.Objects;
 
 /**
@@ -30,8 +31,9 @@ import java.util.Objects;
  * above {@link FramingOptions#maxRecordLength()} (checked before anything is allocated). After a
  * {@code TRUNCATED_RECORD} the vector passed to {@link #next} holds every input byte from the failing record's
  * first byte (header included) to the end of the input, so a caller can send them to its rejects sink. A
- * variable-length stream cannot be resynchronised after a bad descriptor word, so after any framing error the
- * reader is finished: further {@link #next} calls return {@code false} and {@link #failure()} returns the error.
+ * variable-length stream is not resynchronised after a bad descriptor word unless {@link #resync} is on, so after
+ * any framing error the reader is finished: further {@link #next} calls return {@code false} and
+ * {@link #failure()} returns the error.
  * An empty input is not an error: the first {@link #next} returns {@code false}.
  *
  * <p>Read failures of the channel surface as {@link CobolException} with {@link ErrorCode#IO_ERROR}. The channel
@@ -65,6 +67,8 @@ public final class RecordReader implements AutoCloseable {
     private long blockRemaining;
     private long blockOffset;
     private FramingException failure;
+    /** Receives the bytes skipped by resynchronization; null: a bad descriptor word ends the reader. */
+    private SkipListener skips;
 
     /** A reader of {@code channel} framed by {@code options}. */
     public RecordReader(ReadableByteChannel channel, FramingOptions options) {
@@ -133,12 +137,57 @@ public final class RecordReader implements AutoCloseable {
                     throw new IllegalStateException("unknown format " + options.format());
             }
         } catch (FramingException e) {
+            if (skips != null && e.code() != ErrorCode.TRUNCATED_RECORD) {
+                record.setLength(appendBase);
+                try {
+                    return resyncFrom(e.byteOffset(), record);
+                } catch (FramingException again) {
+                    failure = again;
+                    throw again;
+                } catch (IOException io) {
+                    throw new CobolException(ErrorCode.IO_ERROR, "reading at byte " + offset() + ": "
+                            + (io.getMessage() == null ? io.getClass().getSimpleName() : io.getMessage()), io);
+                }
+            }
             failure = e;
             throw e;
         } catch (IOException e) {
             throw new CobolException(ErrorCode.IO_ERROR, "reading record " + nextIndex + " at byte " + offset()
-                    + ": " + e.getMessage(), e);
+                    + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
         }
+    }
+
+    /** Receives the byte ranges that {@link #resync resynchronization} skips, in input order. */
+    @FunctionalInterface
+    public interface SkipListener {
+        /**
+         * {@code len} bytes at input offset {@code offset} that are not part of any record ({@code bytes} is only
+         * valid during the call). A long range is reported in chunks of at most {@link #RESYNC_CHUNK} bytes.
+         */
+        void skipped(long offset, byte[] bytes, int off, int len);
+    }
+
+    /** Skipped bytes are reported in chunks of at most this size: 64 KiB. */
+    public static final int RESYNC_CHUNK = 64 * 1024;
+    /** Consecutive records that must chain from a position for it to be taken as a record boundary. */
+    public static final int RESYNC_RECORDS = 4;
+    /** Bytes examined after a candidate boundary: its chain of records must fit in them. */
+    private static final int RESYNC_LOOKAHEAD = 128 * 1024;
+
+    /**
+     * Resynchronizes after a bad RDW instead of stopping (RDW framing only): the reader scans forward from the byte
+     * after the bad header for the next position where {@link #RESYNC_RECORDS} consecutive records chain (or the
+     * input ends cleanly after at least one), hands the bytes in between to {@code listener}, and goes on from
+     * there. A record whose chain is longer than the read buffer's look-ahead (128 KiB) cannot be found this way.
+     *
+     * @throws IllegalArgumentException for framings other than RDW (a VB block cannot be resynchronized alone)
+     */
+    public RecordReader resync(SkipListener listener) {
+        if (options.format() != RecordFormat.RDW) {
+            throw new IllegalArgumentException("resync needs RDW framing, not " + options.format());
+        }
+        this.skips = Objects.requireNonNull(listener, "listener");
+        return this;
     }
 
     /** 0-based index of the record last returned by {@link #next}; -1 before the first. */
@@ -154,6 +203,61 @@ public final class RecordReader implements AutoCloseable {
     /** Input bytes consumed so far: every header and payload returned, plus, after an error, the bytes framed. */
     public long bytesRead() {
         return offset();
+    }
+
+    /**
+     * Skips the rest of the input without framing it, so that {@link #bytesRead()} becomes the input's size: how
+     * a caller counts the bytes a framing error left undecoded. A seekable channel is measured, not read.
+     *
+     * @return the bytes skipped
+     * @throws IOException if reading (or measuring) the input fails
+     */
+    public long skipRest() throws IOException {
+        long skipped = limit - pos;
+        if (!endOfInput) {
+            if (channel instanceof SeekableByteChannel) {
+                SeekableByteChannel seekable = (SeekableByteChannel) channel;
+                long rest = Math.max(0, seekable.size() - seekable.position());
+                seekable.position(seekable.position() + rest);
+                skipped += rest;
+            } else {
+                ByteBuffer scratch = ByteBuffer.wrap(buf);
+                int n;
+                while ((n = channel.read(scratch.clear())) >= 0) {
+                    skipped += n;
+                }
+            }
+            endOfInput = true;
+        }
+        bufferBase += pos + skipped;
+        pos = 0;
+        limit = 0;
+        return skipped;
+    }
+
+    /**
+     * Whether a record boundary under {@code options} is plausible at {@code data[off]}: {@code records}
+     * consecutive records frame cleanly from there, or the data ends cleanly on a record boundary after at least
+     * one (a record cut off by the end of {@code data} does not count). The check a reader needs to start inside
+     * a file, to resynchronize after a bad header, or to guess a file's framing.
+     */
+    public static boolean chains(byte[] data, int off, int len, FramingOptions options, int records) {
+        Objects.checkFromIndexSize(off, len, data.length);
+        if (records < 1) {
+            throw new IllegalArgumentException("records must be >= 1: " + records);
+        }
+        RecordReader reader = new RecordReader(Channels.newChannel(new java.io.ByteArrayInputStream(data, off, len)),
+                options);
+        ByteVector record = new ByteVector(256);
+        int framed = 0;
+        try {
+            while (framed < records && reader.next(record)) {
+                framed++;
+            }
+        } catch (FramingException e) {
+            return framed >= records;
+        }
+        return framed > 0;
     }
 
     /** The framing error that finished this reader, or {@code null}. */
@@ -258,6 +362,85 @@ public final class RecordReader implements AutoCloseable {
         }
         copyPayload(record, length, start, HEADER);
         return true;
+    }
+
+    /**
+     * Skips from the bad header at {@code start} to the next plausible record boundary, reporting the skipped bytes,
+     * then reads the record there (false if the input ends first).
+     */
+    private boolean resyncFrom(long start, ByteVector record) throws IOException {
+        pos = (int) (start - bufferBase); // the header was read from the buffer, so it is still there
+        int q = 1; // the bad header's first byte cannot start a record
+        while (true) {
+            if (limit - (pos + q) < RESYNC_LOOKAHEAD && !endOfInput) {
+                ensure(Math.min(buf.length, q + RESYNC_LOOKAHEAD)); // may move the unread bytes to buf[0]
+            }
+            int at = pos + q;
+            if (at >= limit) {
+                reportSkipped(q);
+                return false;
+            }
+            if (chainsAt(buf, at, limit, endOfInput, options)) {
+                reportSkipped(q);
+                return nextVariable(record, false);
+            }
+            if (++q == RESYNC_CHUNK) {
+                reportSkipped(q);
+                q = 0;
+            }
+        }
+    }
+
+    private void reportSkipped(int n) {
+        if (n > 0) {
+            skips.skipped(offset(), buf, pos, n);
+            pos += n;
+        }
+    }
+
+    /**
+     * Whether {@link #RESYNC_RECORDS} RDW records chain from {@code data[from]} within {@code data[..limit)}, or
+     * (when {@code atEnd}) at least one does and the data ends exactly after the last. Allocates nothing.
+     */
+    private static boolean chainsAt(byte[] data, int from, int limit, boolean atEnd, FramingOptions options) {
+        int p = from;
+        for (int n = 0; n < RESYNC_RECORDS; n++) {
+            if (p == limit) {
+                return atEnd && n > 0;
+            }
+            if (limit - p < HEADER) {
+                return false;
+            }
+            int length = payloadLength(data, p, options);
+            if (length < 1 || (long) p + HEADER + length > limit) {
+                return false;
+            }
+            p += HEADER + length;
+        }
+        return true;
+    }
+
+    /** The payload length an RDW at {@code data[p]} gives, or -1 if it is not a valid RDW under {@code options}. */
+    private static int payloadLength(byte[] data, int p, FramingOptions options) {
+        int b0 = data[p] & 0xFF;
+        int b1 = data[p + 1] & 0xFF;
+        int b2 = data[p + 2] & 0xFF;
+        int b3 = data[p + 3] & 0xFF;
+        int length;
+        if (options.bigEndian()) {
+            if (b2 != 0 || b3 != 0) {
+                return -1;
+            }
+            length = (b0 << 8) | b1;
+        } else if (b0 == 0 && b1 == 0 && (b2 != 0 || b3 != 0)) {
+            length = (b3 << 8) | b2;
+        } else {
+            length = (b1 << 8) | b0;
+        }
+        if (options.lengthIncludesHeader()) {
+            length -= HEADER;
+        }
+        return length < 1 || length > options.maxRecordLength() ? -1 : length;
     }
 
     /** Consumes a 4-byte header into {@link #header}; a partial one goes to {@code record} as a truncation. */

@@ -12,9 +12,11 @@ import java.util.Objects;
 /**
  * Writes each rejected record as one JSON line (UTF-8, {@code \n}-terminated):
  * <pre>{@code
- * {"_record":12,"_offset":5400,"field":"CUSTOMER.BALANCE","code":"BAD_PACKED_SIGN","message":"...","raw":"8PHy..."}
+ * {"_record":12,"_offset":5400,"field":"CUSTOMER.BALANCE","_field_offset":5426,"code":"BAD_PACKED_SIGN","message":"...","raw":"8PHy..."}
  * }</pre>
- * {@code field} is {@code null} for whole-record errors; {@code raw} is the standard Base64 (with padding) of the
+ * {@code _offset} is the record's start in the input (its RDW for variable records), as in the data lines;
+ * {@code _field_offset}, present only for field errors, is the input offset of the bad byte. {@code field} is
+ * {@code null} for whole-record errors; {@code raw} is the standard Base64 (with padding) of the
  * record's bytes, so nothing is lost.
  *
  * <p>Costs: the line is assembled in a reused buffer and written with one {@code write} call per reject; the
@@ -25,6 +27,7 @@ public final class JsonRejectsWriter implements RejectsSink {
     private static final byte[] RECORD = "{\"_record\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] OFFSET = JsonKeys.encodeKey("_offset");
     private static final byte[] FIELD = JsonKeys.encodeKey("field");
+    private static final byte[] FIELD_OFFSET = JsonKeys.encodeKey("_field_offset");
     private static final byte[] CODE = JsonKeys.encodeKey("code");
     private static final byte[] MESSAGE = JsonKeys.encodeKey("message");
     private static final byte[] RAW = JsonKeys.encodeKey("raw");
@@ -55,6 +58,10 @@ public final class JsonRejectsWriter implements RejectsSink {
             line.append(NULL);
         } else {
             appendQuoted(error.fieldPath());
+        }
+        if (error.fieldByteOffset() >= 0) {
+            line.append(',').append(FIELD_OFFSET);
+            JsonNumbers.appendLong(error.fieldByteOffset(), line);
         }
         line.append(',').append(CODE);
         appendQuoted(error.code().name());

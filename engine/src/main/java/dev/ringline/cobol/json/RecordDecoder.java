@@ -466,10 +466,23 @@ public final class RecordDecoder {
         int len;
         long sequence;
         long inputOffset;
+        int headerBytes;
 
         private Context(int counterSlots) {
             this.counters = new long[counterSlots];
             this.counterAt = new int[counterSlots];
+        }
+
+        /**
+         * Bytes between a record's start ({@code inputOffset} of {@link RecordDecoder#decode}) and its payload: 4
+         * for RDW records, 0 for fixed ones; used for the input offset of a bad field's byte.
+         */
+        public Context headerBytes(int bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("headerBytes must be >= 0: " + bytes);
+            }
+            this.headerBytes = bytes;
+            return this;
         }
 
         void start(byte[] src, int off, int len, long sequence, long inputOffset) {
@@ -556,8 +569,9 @@ public final class RecordDecoder {
     /** Reports a bad field: null in lenient mode, otherwise the record fails. */
     private void fieldError(Context ctx, Field field, int start, ErrorCode code, String message, int byteIndex,
                             ByteVector out) {
-        DecodeError error = new DecodeError(ctx.sequence, ctx.inputOffset + start + Math.max(0, byteIndex),
-                ctx.pathOf(field), code, message + " (record byte " + (start + Math.max(0, byteIndex)) + ")");
+        int recordByte = start + Math.max(0, byteIndex);
+        DecodeError error = new DecodeError(ctx.sequence, ctx.inputOffset, ctx.pathOf(field), code,
+                message + " (record byte " + recordByte + ")", ctx.inputOffset + ctx.headerBytes + recordByte);
         if (!lenient) {
             throw new RecordDecodeException(error);
         }

@@ -391,4 +391,53 @@ class RecordReaderTest {
         new RecordReader(channel, FramingOptions.rdw()).close();
         assertFalse(channel.isOpen());
     }
+
+    /** Three RDW records of 2 payload bytes each, big-endian with the header counted. */
+    private static byte[] threeRdwRecords() {
+        return new byte[] {0, 6, 0, 0, 1, 2, 0, 6, 0, 0, 3, 4, 0, 6, 0, 0, 5, 6};
+    }
+
+    @Test
+    void chainsFindsRecordBoundaries() {
+        byte[] data = threeRdwRecords();
+        assertTrue(RecordReader.chains(data, 0, data.length, FramingOptions.rdw(), 3));
+        assertTrue(RecordReader.chains(data, 6, data.length - 6, FramingOptions.rdw(), 8), "ends on a boundary");
+        assertFalse(RecordReader.chains(data, 2, data.length - 2, FramingOptions.rdw(), 2), "inside a header");
+        assertFalse(RecordReader.chains(data, 0, data.length - 1, FramingOptions.rdw(), 3), "cut record");
+        assertTrue(RecordReader.chains(data, 0, data.length - 1, FramingOptions.rdw(), 2));
+        assertFalse(RecordReader.chains(data, 0, data.length, FramingOptions.rdw().withLittleEndian(), 1),
+                "0x0600 little-endian overruns the data");
+        assertThrows(IllegalArgumentException.class, () -> RecordReader.chains(data, 0, 1, FramingOptions.rdw(), 0));
+    }
+
+    @Test
+    void skipRestCountsTheBytesAfterAFramingError() throws IOException {
+        byte[] data = Arrays.copyOf(threeRdwRecords(), 18 + 100);
+        data[18] = 0;
+        data[19] = 2; // a length of 2 cannot include its own 4-byte header
+        for (boolean seekable : new boolean[] {false, true}) {
+            ReadableByteChannel channel = seekable ? seekableOf(data)
+                    : java.nio.channels.Channels.newChannel(new ByteArrayInputStream(data));
+            RecordReader reader = new RecordReader(channel, FramingOptions.rdw());
+            ByteVector record = new ByteVector(8);
+            FramingException e = assertThrows(FramingException.class, () -> {
+                while (reader.next(record)) {
+                    // read on
+                }
+            });
+            assertEquals(ErrorCode.BAD_RDW, e.code());
+            assertEquals(18, e.byteOffset());
+            long skipped = reader.skipRest();
+            assertEquals(data.length, reader.bytesRead(), "bytesRead is the input's size after skipRest");
+            assertTrue(skipped > 0 && skipped <= 100, "skipped " + skipped);
+            channel.close();
+        }
+    }
+
+    private static ReadableByteChannel seekableOf(byte[] data) throws IOException {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("rr", ".dat");
+        java.nio.file.Files.write(file, data);
+        file.toFile().deleteOnExit();
+        return java.nio.channels.FileChannel.open(file);
+    }
 }
