@@ -12,9 +12,10 @@ import java.util.Set;
  * The one rule that keeps keys unique within one JSON object: the first occurrence of a name keeps it; the n-th
  * occurrence (n &gt;= 2) is written {@code NAME_n}, or the next {@code NAME_k} (k &gt; n) when that candidate is
  * already taken by a real name of the object or by an earlier generated key. Names are compared ignoring case,
- * as COBOL compares them (the same rule as the parse-time renaming of duplicate names); keys keep the case as
- * written. So FILLER items kept by {@code --filler keep} are {@code FILLER}, {@code FILLER_2}, {@code FILLER_3} ...
- * Computed once per object when a decoder is compiled, never per record.
+ * as COBOL compares them; keys keep the case as written. Applied twice, by the same code: at parse time to the
+ * named fields of each group ({@code DuplicateNames}, with a warning), and when a decoder is compiled to the members
+ * of each JSON object, where FILLER groups are transparent and FILLER items kept by {@code --filler keep} are
+ * {@code FILLER}, {@code FILLER_2}, {@code FILLER_3} ... Never computed per record.
  */
 public final class UniqueKeys {
     private UniqueKeys() {
