@@ -306,7 +306,8 @@ final class DecodeCommand implements Callable<Integer> {
         ReadableByteChannel in = openInput();
         long inputSize = in instanceof FileChannel && Files.isRegularFile(Path.of(input))
                 ? ((FileChannel) in).size() : -1;
-        if (format == Format.fixed && inputSize > 0) {
+        boolean contentLength = variableOccurs && layout.hasDependingOn(); // fixed records as long as their content
+        if (format == Format.fixed && inputSize > 0 && !contentLength) {
             FixedSizeCheck.warn(err, inputSize, framing.recordLength(), layout.length());
         } else if (format != Format.fixed && inputSize > 0) {
             String warning = FramingGuess.warning(Path.of(input), framing, framingFlags());

@@ -109,6 +109,7 @@ class RealWorldOptionsTest {
         assertEquals(expected, Files.readAllLines(out));
         Cli variable = decode(cpy, Files.write(dir.resolve("var.dat"), ebcdic("12AB0")), out, "--variable-occurs");
         assertEquals(ExitCodes.OK, variable.exitCode, variable::toString);
+        assertFalse(variable.err.contains("not a multiple"), "records as long as their content: no size warning");
         assertEquals(expected, Files.readAllLines(out));
         Cli bad = decode(cpy, Files.write(dir.resolve("bad.dat"), ebcdic("14ABCD   ")), out);
         assertEquals(ExitCodes.REJECTS, bad.exitCode, bad::toString);
