@@ -158,7 +158,7 @@ final class EncodeCommand implements Callable<Integer> {
         Copybook parsed = Options.copybook(copybook, err);
         RecordLayout layout = Options.record(parsed, record);
         MemoryPlan.check(ringSize, layout.length());
-        RunPaths paths = RunPaths.check(input, copybook, output, rejectsSpec(), null);
+        RunPaths paths = RunPaths.check(input, copybook, output, rejectsSpec(), null, null);
 
         long inputSize = -1;
         ReadableByteChannel in;

@@ -12,7 +12,6 @@ import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
@@ -92,14 +91,15 @@ public final class Ringline implements Callable<Integer> {
         }
         return cmd.setCaseInsensitiveEnumValuesAllowed(true)
                 .registerConverter(CodePage.class, Ringline::codePage)
+                .registerConverter(CodePageChoice.class, CodePageChoice::parse)
                 .setParameterExceptionHandler(new UsageErrors())
                 .setExecutionExceptionHandler(new Failures());
     }
 
-    /** The built-in code page of that name (case ignored). */
+    /** The built-in code page of that name or the single-byte JDK charset of that name (case ignored). */
     static CodePage codePage(String name) {
         try {
-            return CodePage.of(name.toLowerCase(Locale.ROOT));
+            return CodePage.of(name);
         } catch (IllegalArgumentException e) {
             throw new TypeConversionException(e.getMessage());
         }

@@ -102,7 +102,7 @@ final class VerifyCommand implements Callable<Integer> {
             throw CliException.usage("--record-length applies to --format fixed only");
         }
         RecordLayout layout = Options.record(Options.copybook(copybook, err), record);
-        RunPaths.check(input.toString(), copybook, report == null ? "-" : report, "-", null);
+        RunPaths.check(input.toString(), copybook, report == null ? "-" : report, "-", null, null);
         FramingOptions framing = framing(layout);
         VerifyReport found = new VerifyReport(layout, examples);
         found.variableRecords(format != DecodeCommand.Format.fixed);

@@ -47,6 +47,8 @@ public enum ErrorCode {
     ODO_OUT_OF_RANGE,
     /** A record is shorter than the fields it must contain. */
     RECORD_TOO_SHORT,
+    /** A record's segment discriminator holds a value that maps to no REDEFINES view or record. */
+    UNKNOWN_SEGMENT,
     /** Bytes skipped while resynchronizing after a bad descriptor word: no record boundary was found in them. */
     UNFRAMED_BYTES,
 

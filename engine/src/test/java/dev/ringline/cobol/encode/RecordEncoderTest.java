@@ -8,7 +8,6 @@ import dev.ringline.cobol.error.DecodeError;
 import dev.ringline.cobol.error.ErrorCode;
 import dev.ringline.cobol.json.JsonOptions;
 import dev.ringline.cobol.json.RecordDecoder;
-import dev.ringline.cobol.json.Trim;
 import dev.ringline.buffer.ByteVector;
 import org.junit.jupiter.api.Test;
 
@@ -59,8 +58,7 @@ class RecordEncoderTest {
     }
 
     static String decode(RecordLayout layout, byte[] record) {
-        RecordDecoder decoder = RecordDecoder.compile(layout, new JsonOptions(CP037, Trim.RIGHT, false, false, false,
-                false, FloatingPoint.Format.IBM_HEX));
+        RecordDecoder decoder = RecordDecoder.compile(layout, JsonOptions.defaults(CP037));
         ByteVector out = new ByteVector(64);
         decoder.decode(record, 0, record.length, 0, 0, decoder.newContext(), out);
         String json = new String(out.toByteArray(), StandardCharsets.UTF_8);
