@@ -19,7 +19,8 @@ class ArchitectureTest {
 
     /**
      * The decoder's data flow, lowest first: error codes, field codecs, copybook and layout, record framing, JSON
-     * output, typed rows (which use the JSON package's {@code Trim} only), and the facade that runs them. A package may use only the ones below it.
+     * output, then typed rows (which use the JSON package's {@code Trim} only) and JSON input (encode), which do not
+     * use each other, and the facade that runs them. A package may use only the ones below it.
      */
     @ArchTest
     static final ArchRule cobolLayersOnlyUseLowerLayers = layeredArchitecture()
@@ -30,14 +31,17 @@ class ArchitectureTest {
             .layer("framing").definedBy("dev.ringline.cobol.framing")
             .layer("json").definedBy("dev.ringline.cobol.json")
             .layer("row").definedBy("dev.ringline.cobol.row")
+            .layer("encode").definedBy("dev.ringline.cobol.encode")
             .layer("facade").definedBy("dev.ringline.cobol")
             .whereLayer("facade").mayNotBeAccessedByAnyLayer()
             .whereLayer("row").mayOnlyBeAccessedByLayers("facade")
-            .whereLayer("json").mayOnlyBeAccessedByLayers("row", "facade")
-            .whereLayer("framing").mayOnlyBeAccessedByLayers("json", "row", "facade")
-            .whereLayer("copybook").mayOnlyBeAccessedByLayers("framing", "json", "row", "facade")
-            .whereLayer("codec").mayOnlyBeAccessedByLayers("copybook", "framing", "json", "row", "facade")
-            .whereLayer("error").mayOnlyBeAccessedByLayers("codec", "copybook", "framing", "json", "row", "facade");
+            .whereLayer("encode").mayOnlyBeAccessedByLayers("facade")
+            .whereLayer("json").mayOnlyBeAccessedByLayers("row", "encode", "facade")
+            .whereLayer("framing").mayOnlyBeAccessedByLayers("json", "row", "encode", "facade")
+            .whereLayer("copybook").mayOnlyBeAccessedByLayers("framing", "json", "row", "encode", "facade")
+            .whereLayer("codec").mayOnlyBeAccessedByLayers("copybook", "framing", "json", "row", "encode", "facade")
+            .whereLayer("error").mayOnlyBeAccessedByLayers("codec", "copybook", "framing", "json", "row", "encode",
+                    "facade");
 
     /** The engine (ring, pipeline, memory accounting) knows nothing about COBOL; the decoder builds on it. */
     @ArchTest

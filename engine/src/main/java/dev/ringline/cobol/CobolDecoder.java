@@ -198,7 +198,7 @@ public final class CobolDecoder {
         if (options.resync()) {
             return new RecordReader(in, framing).resync(current);
         }
-        if (options.variableOccurs() && framing.format() == RecordFormat.FIXED && layout.hasDependingOn()) {
+        if (options.variableOccurs() && framing.format() == RecordFormat.FIXED && decoder.layout().hasDependingOn()) {
             return new RecordReader(in, framing, decoder.recordLengthFunction());
         }
         return new RecordReader(in, framing);
@@ -251,6 +251,7 @@ public final class CobolDecoder {
         private final DecodeOptions options;
         private final OutputStream out;
         private final RejectsSink rejects;
+        private final RejectsSink fieldErrorSink;
         private final ErrorPolicy policy;
         private final DecodeProgress progress;
         private final Histogram latency;
@@ -259,6 +260,7 @@ public final class CobolDecoder {
         private long recordsWritten;
         private long recordsRejected;
         private long errors;
+        private long recordsWithFieldErrors;
         private long bytesRead;
         private long bytesWritten;
         private long bytesDecoded;
@@ -276,6 +278,7 @@ public final class CobolDecoder {
             this.options = options;
             this.out = out;
             this.rejects = options.rejects();
+            this.fieldErrorSink = options.fieldErrors();
             this.policy = options.errorPolicy();
             this.progress = options.progress();
             this.latency = options.latency();
@@ -302,19 +305,24 @@ public final class CobolDecoder {
                 recordsRead++;
                 long span = span(batch, i);
                 long index = batch.firstIndex + i;
+                boolean fieldError = false;
                 while (fieldErrors != null && nextFieldError < fieldErrors.size()
                         && fieldErrors.get(nextFieldError).recordSequence() == index) {
                     DecodeError e = fieldErrors.get(nextFieldError++);
                     errors++;
+                    fieldError = true;
                     if (policy.onError(errors, true) == ErrorPolicy.Action.FAIL) {
                         abort(batch, i, e, span);
                     }
-                    rejects.reject(e, batch.input.array(), batch.start[i], batch.length[i]);
+                    fieldErrorSink.reject(e, batch.input.array(), batch.start[i], batch.length[i]);
                 }
                 DecodeError rejected = batch.rejected[i];
                 if (rejected == null) {
                     recordsWritten++;
                     bytesDecoded += span;
+                    if (fieldError) {
+                        recordsWithFieldErrors++;
+                    }
                     continue;
                 }
                 errors++;
@@ -470,7 +478,7 @@ public final class CobolDecoder {
 
         DecodeSummary summary() {
             return new DecodeSummary(recordsRead, recordsWritten, recordsRejected, errors, bytesRead, bytesWritten,
-                    bytesDecoded, bytesRejected, bytesUndecoded, bytesSkipped, framingFailure);
+                    bytesDecoded, bytesRejected, bytesUndecoded, bytesSkipped, framingFailure, recordsWithFieldErrors);
         }
     }
 }

@@ -2,7 +2,11 @@ package dev.ringline.cobol;
 
 import dev.ringline.cobol.codec.CodePage;
 import dev.ringline.cobol.codec.FloatingPoint;
+import dev.ringline.cobol.copybook.Segments;
 import dev.ringline.cobol.framing.FramingOptions;
+import dev.ringline.cobol.json.BlankNumerics;
+import dev.ringline.cobol.json.EmptyText;
+import dev.ringline.cobol.json.Fillers;
 import dev.ringline.cobol.json.JsonOptions;
 import dev.ringline.cobol.json.RecordDecoder;
 import dev.ringline.cobol.json.RejectsSink;
@@ -26,7 +30,12 @@ public final class DecodeOptions {
     private final RejectsSink rejects;
     private final FramingOptions framing;
     private final FloatingPoint.Format floatFormat;
-    private final boolean allowBlankNumerics;
+    private final BlankNumerics blankNumerics;
+    private final EmptyText emptyText;
+    private final Fillers fillers;
+    private final Segments segments;
+    private final RejectsSink fieldErrors;
+    private final boolean binaryBigEndian;
     private final boolean variableOccurs;
     private final boolean resync;
     private final int workers;
@@ -44,7 +53,12 @@ public final class DecodeOptions {
         this.rejects = b.rejects;
         this.framing = b.framing;
         this.floatFormat = b.floatFormat;
-        this.allowBlankNumerics = b.allowBlankNumerics;
+        this.blankNumerics = b.blankNumerics;
+        this.emptyText = b.emptyText;
+        this.fillers = b.fillers;
+        this.segments = b.segments;
+        this.fieldErrors = b.fieldErrors;
+        this.binaryBigEndian = b.binaryBigEndian;
         this.variableOccurs = b.variableOccurs;
         this.resync = b.resync;
         this.workers = b.workers;
@@ -104,12 +118,37 @@ public final class DecodeOptions {
         return floatFormat;
     }
 
-    /** Whether blank-padded DISPLAY numerics are accepted (all blank: null). */
-    public boolean allowBlankNumerics() {
-        return allowBlankNumerics;
+    /** What an all-blank zoned or packed field becomes. */
+    public BlankNumerics blankNumerics() {
+        return blankNumerics;
     }
 
-    /** Whether fixed-format record lengths follow their OCCURS DEPENDING ON counters. */
+    /** What an all-blank text field becomes. */
+    public EmptyText emptyText() {
+        return emptyText;
+    }
+
+    /** Whether elementary FILLER values are written (FILLER groups are always transparent). */
+    public Fillers fillers() {
+        return fillers;
+    }
+
+    /** Per-record REDEFINES view selection, or null. */
+    public Segments segments() {
+        return segments;
+    }
+
+    /** Where field errors of a lenient policy go: {@link #rejects()} unless set. */
+    public RejectsSink fieldErrors() {
+        return fieldErrors != null ? fieldErrors : rejects;
+    }
+
+    /** Byte order of COMP/COMP-4/BINARY/COMP-5 fields: big-endian (mainframe) unless set. */
+    public boolean binaryBigEndian() {
+        return binaryBigEndian;
+    }
+
+    /** Whether OCCURS DEPENDING ON tables take only their present elements (offsets and lengths per record). */
     public boolean variableOccurs() {
         return variableOccurs;
     }
@@ -140,13 +179,14 @@ public final class DecodeOptions {
     }
 
     /**
-     * The settings {@link RecordDecoder} needs: code page, trim, number form, metadata, float format, blank numerics,
-     * and whether the error policy turns a bad field into null ({@link ErrorPolicy.Action#NULL_FIELD}).
+     * The settings {@link RecordDecoder} needs: code page, trim, number form, metadata, blanks, FILLER, segments,
+     * table sizes, byte and float formats, and whether the error policy turns a bad field into null
+     * ({@link ErrorPolicy.Action#NULL_FIELD}).
      */
     public JsonOptions jsonOptions() {
         boolean nullOnFieldError = errorPolicy.onError(1, true) == ErrorPolicy.Action.NULL_FIELD;
-        return new JsonOptions(codePage, trim, numbersAsStrings, emitMeta, nullOnFieldError, allowBlankNumerics,
-                floatFormat);
+        return new JsonOptions(codePage, trim, numbersAsStrings, emitMeta, nullOnFieldError, blankNumerics,
+                emptyText, fillers, variableOccurs, segments, binaryBigEndian, floatFormat);
     }
 
     /** The latency histogram, or null. */
@@ -164,7 +204,12 @@ public final class DecodeOptions {
         private RejectsSink rejects = RejectsSink.discarding();
         private FramingOptions framing;
         private FloatingPoint.Format floatFormat = FloatingPoint.Format.IBM_HEX;
-        private boolean allowBlankNumerics;
+        private BlankNumerics blankNumerics = BlankNumerics.REJECT;
+        private EmptyText emptyText = EmptyText.STRING;
+        private Fillers fillers = Fillers.OMIT;
+        private Segments segments;
+        private RejectsSink fieldErrors;
+        private boolean binaryBigEndian = true;
         private boolean variableOccurs;
         private boolean resync;
         private int workers = Runtime.getRuntime().availableProcessors();
@@ -225,17 +270,57 @@ public final class DecodeOptions {
         }
 
         /**
-         * Lenient DISPLAY numerics: leading/trailing spaces and NULs are ignored and an all-blank field is null
-         * (default false: such bytes are a BAD_ZONE error).
+         * A zoned (DISPLAY) or packed field whose bytes are all spaces or all low-values (0x00): {@link
+         * BlankNumerics#REJECT} (default) makes it a field error; {@link BlankNumerics#NULL} writes null;
+         * {@link BlankNumerics#ZERO} writes 0 at the field's scale. With NULL or ZERO a zoned field may also have
+         * leading or trailing spaces/low-values around its digits ({@code "  123"} is 123).
          */
-        public Builder allowBlankNumerics(boolean allowBlankNumerics) {
-            this.allowBlankNumerics = allowBlankNumerics;
+        public Builder blankNumerics(BlankNumerics blankNumerics) {
+            this.blankNumerics = Objects.requireNonNull(blankNumerics, "blankNumerics");
+            return this;
+        }
+
+        /** A text field whose bytes are all spaces or all low-values: "" after trimming (default) or null. */
+        public Builder emptyText(EmptyText emptyText) {
+            this.emptyText = Objects.requireNonNull(emptyText, "emptyText");
+            return this;
+        }
+
+        /** Elementary FILLER values omitted (default) or written under FILLER, FILLER_2, ... keys. */
+        public Builder fillers(Fillers fillers) {
+            this.fillers = Objects.requireNonNull(fillers, "fillers");
+            return this;
+        }
+
+        /** Selects one REDEFINES view (or one record of {@code Copybook.union()}) per record; see {@link Segments}. */
+        public Builder segments(Segments segments) {
+            this.segments = Objects.requireNonNull(segments, "segments");
             return this;
         }
 
         /**
-         * Fixed-format records whose length follows their OCCURS DEPENDING ON counters (default false: every record
-         * has the layout's maximum length). Needs the ODO tables at the end of the record.
+         * Where field errors nulled by {@link ErrorPolicy#lenient()} are logged (path, offset, raw record), in record
+         * order; default: the rejects sink. {@code RejectsSink.discarding()} logs none.
+         */
+        public Builder fieldErrors(RejectsSink fieldErrors) {
+            this.fieldErrors = Objects.requireNonNull(fieldErrors, "fieldErrors");
+            return this;
+        }
+
+        /**
+         * Byte order of COMP, COMP-4, BINARY and COMP-5 fields: big-endian (default, mainframe files) or
+         * little-endian (files written by PC COBOL). COMP-9 fields are little-endian either way.
+         */
+        public Builder binaryBigEndian(boolean bigEndian) {
+            this.binaryBigEndian = bigEndian;
+            return this;
+        }
+
+        /**
+         * OCCURS DEPENDING ON tables take only the bytes of their present elements (default false: each takes its
+         * maximum size and every offset is the layout's, as in Cobrix by default). Items after a table, and the next
+         * elements of an enclosing table, then move up per record, and a fixed-format record is as long as its
+         * content (Cobrix's "variable size occurs"); RDW/VB records are framed by their descriptor words.
          */
         public Builder variableOccurs(boolean variableOccurs) {
             this.variableOccurs = variableOccurs;

@@ -22,16 +22,36 @@ import dev.ringline.cobol.error.DecodeError;
  *                        {@code bytesRejected}: they are in the rejects as {@code UNFRAMED_BYTES})
  * @param framingFailure  the framing failure (a bad RDW or BDW, a record above the maximum length) that ended the
  *                        decoding early, or {@code null}; a truncated last record is a rejected record instead
+ * @param recordsWithFieldErrors records written with at least one field nulled by a lenient policy (part of
+ *                        {@code recordsWritten})
  */
 public record DecodeSummary(long recordsRead, long recordsWritten, long recordsRejected, long fieldErrors,
                             long bytesRead, long bytesWritten, long bytesDecoded, long bytesRejected,
-                            long bytesUndecoded, long bytesSkipped, DecodeError framingFailure) {
+                            long bytesUndecoded, long bytesSkipped, DecodeError framingFailure,
+                            long recordsWithFieldErrors) {
+
+    /** A summary without lenient field errors. */
+    public DecodeSummary(long recordsRead, long recordsWritten, long recordsRejected, long fieldErrors,
+                         long bytesRead, long bytesWritten, long bytesDecoded, long bytesRejected,
+                         long bytesUndecoded, long bytesSkipped, DecodeError framingFailure) {
+        this(recordsRead, recordsWritten, recordsRejected, fieldErrors, bytesRead, bytesWritten, bytesDecoded,
+                bytesRejected, bytesUndecoded, bytesSkipped, framingFailure, 0);
+    }
 
     /** A summary without byte accounting beyond {@code bytesRead} (everything read counted as decoded). */
     public DecodeSummary(long recordsRead, long recordsWritten, long recordsRejected, long fieldErrors,
-                         long bytesRead, long bytesWritten) {
+                         long bytesRead, long bytesWritten, long recordsWithFieldErrors) {
         this(recordsRead, recordsWritten, recordsRejected, fieldErrors, bytesRead, bytesWritten, bytesRead, 0, 0, 0,
-                null);
+                null, recordsWithFieldErrors);
+    }
+
+    /**
+     * A summary without byte accounting beyond {@code bytesRead} (everything read counted as decoded) and without
+     * lenient field errors.
+     */
+    public DecodeSummary(long recordsRead, long recordsWritten, long recordsRejected, long fieldErrors,
+                         long bytesRead, long bytesWritten) {
+        this(recordsRead, recordsWritten, recordsRejected, fieldErrors, bytesRead, bytesWritten, 0);
     }
 
     /** Every record read was either written or rejected, and every byte read is accounted for. */

@@ -49,7 +49,11 @@ public final class ErrorPolicy {
 
     /**
      * A bad field becomes null and its record is still written; an error that concerns the whole record (framing,
-     * record too short for its structure) rejects the record. Never stops the run.
+     * an unknown segment, an OCCURS DEPENDING ON counter out of range under {@code variableOccurs}) rejects the
+     * record. Never stops the run. Each field error is counted in {@link DecodeSummary#fieldErrors()}, each record
+     * with at least one in {@link DecodeSummary#recordsWithFieldErrors()}, and is logged with its path, offset and
+     * the raw record to {@link DecodeOptions#fieldErrors()} (the rejects sink unless set). Blank numerics and empty
+     * text are not errors when {@link DecodeOptions.Builder#blankNumerics} / {@code emptyText} say so.
      */
     public static ErrorPolicy lenient() {
         return LENIENT;

@@ -6,10 +6,18 @@ import dev.ringline.cobol.ErrorPolicy;
 import dev.ringline.cobol.codec.CodePage;
 import dev.ringline.cobol.codec.FloatingPoint;
 import dev.ringline.cobol.copybook.Copybook;
+import dev.ringline.cobol.copybook.CopybookOptions;
 import dev.ringline.cobol.copybook.RecordLayout;
+import dev.ringline.cobol.copybook.Segments;
+import dev.ringline.cobol.error.CobolException;
 import dev.ringline.cobol.error.DecodeError;
 import dev.ringline.cobol.framing.FramingOptions;
+import dev.ringline.cobol.json.BlankNumerics;
+import dev.ringline.cobol.json.EmptyText;
+import dev.ringline.cobol.json.Fillers;
 import dev.ringline.cobol.json.JsonRejectsWriter;
+import dev.ringline.cobol.json.RecordDecoder;
+import dev.ringline.cobol.json.RejectsSink;
 import dev.ringline.cobol.json.Trim;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,9 +53,39 @@ final class DecodeCommand implements Callable<Integer> {
         fixed, rdw, vb
     }
 
-    /** What to do with a bad record. */
+    /** What to do with a bad record; NULL (typed {@code null}, case is ignored) keeps it with the field null. */
     enum OnError {
-        skip, fail
+        skip, fail, NULL
+    }
+
+    /** What an all-blank numeric field becomes ({@code null} for NULL). */
+    enum BlankChoice {
+        reject, NULL, zero
+    }
+
+    /** What an all-blank text field becomes ({@code null} for NULL). */
+    enum EmptyTextChoice {
+        string, NULL
+    }
+
+    /** Whether elementary FILLER values are written. */
+    enum FillerChoice {
+        omit, keep
+    }
+
+    /** How copybook comment lines are recognised. */
+    enum CopybookFormat {
+        standard, lenient
+    }
+
+    /** Byte order of COMP/BINARY/COMP-5 fields. */
+    enum BinaryOrder {
+        big, little
+    }
+
+    /** What to do with a record whose segment value maps to no view. */
+    enum UnknownSegment {
+        reject, emit
     }
 
     /** Text field trimming. */
@@ -94,9 +132,12 @@ final class DecodeCommand implements Callable<Integer> {
             description = "Fixed record length in bytes (default: the copybook record's length).")
     Integer recordLength;
 
-    @Option(names = "--codepage", defaultValue = "cp037", paramLabel = "NAME",
-            description = "cp037, cp273, cp500, cp1047, cp1140, cp1141, cp1148 or ascii (default: cp037).")
-    CodePage codePage;
+    // help = true: "--codepage LIST" works without --copybook and --input (checked in call() otherwise)
+    @Option(names = "--codepage", defaultValue = "cp037", paramLabel = "NAME|LIST", help = true,
+            description = "An EBCDIC code page cpNNN (every single-byte one the JDK ships), ascii (ISO-8859-1), "
+                    + "utf8 (ASCII numbers, UTF-8 text) or a single-byte JDK charset name such as IBM01141; "
+                    + "LIST prints the names (default: cp037).")
+    CodePageChoice codePage;
 
     @Option(names = "--record", paramLabel = "NAME", description = "The copybook record to use (default: first).")
     String record;
@@ -109,9 +150,64 @@ final class DecodeCommand implements Callable<Integer> {
             description = "Batches of about 64 KiB in flight, 1..4096 (default: 32); checked against the heap.")
     int ringSize;
 
-    @Option(names = "--on-error", defaultValue = "skip", paramLabel = "skip|fail",
-            description = "skip: reject bad records and go on (default); fail: stop at the first.")
+    @Option(names = "--on-error", defaultValue = "skip", paramLabel = "skip|fail|null",
+            description = "skip: reject bad records and go on (default); fail: stop at the first; null: write a "
+                    + "field that cannot be decoded as null and keep the record (counted as written with field "
+                    + "errors).")
     OnError onError;
+
+    @Option(names = "--field-errors", paramLabel = "FILE|none|-",
+            description = "With --on-error null: where each field error is logged with its path, offsets and raw "
+                    + "record (default: the rejects file); none: not logged; -: stderr. A FILE is written like the "
+                    + "rejects file: never one of the run's other files, renamed into place when the run completes.")
+    String fieldErrors;
+
+    @Option(names = "--blank-numerics", defaultValue = "reject", paramLabel = "reject|null|zero",
+            description = "A zoned or packed field of all spaces or all low-values: an error (default), null, or "
+                    + "0. With null or zero, zoned numbers may have leading or trailing spaces ('  123').")
+    BlankChoice blankNumerics;
+
+    @Option(names = "--empty-text", defaultValue = "string", paramLabel = "string|null",
+            description = "A text field of all spaces or all low-values: \"\" (default) or null.")
+    EmptyTextChoice emptyText;
+
+    @Option(names = "--filler", defaultValue = "omit", paramLabel = "omit|keep",
+            description = "FILLER groups are transparent (their named fields are written); keep also writes "
+                    + "elementary FILLER values as FILLER, FILLER_2, ... (default: omit).")
+    FillerChoice filler;
+
+    @Option(names = "--segment-field", paramLabel = "NAME",
+            description = "The discriminator field of a multi-layout file (with --segment).")
+    String segmentField;
+
+    @Option(names = "--segment", paramLabel = "VALUE[,VALUE...]=VIEW",
+            description = "Records whose --segment-field value (trimmed) is VALUE decode only the REDEFINES view "
+                    + "VIEW of its set (or the 01 record VIEW); repeatable.")
+    java.util.List<String> segment;
+
+    @Option(names = "--unknown-segment", defaultValue = "reject", paramLabel = "reject|emit",
+            description = "A record whose segment value maps to no view: reject it as UNKNOWN_SEGMENT (default) "
+                    + "or write only its common fields.")
+    UnknownSegment unknownSegment;
+
+    @Option(names = "--copybook-format", defaultValue = "standard", paramLabel = "standard|lenient",
+            description = "lenient: a line whose first non-blank character is * in columns 1-8 is a comment too "
+                    + "(default: standard).")
+    CopybookFormat copybookFormat;
+
+    @Option(names = "--copybook-columns", paramLabel = "FIRST-LAST",
+            description = "Fixed-format columns: FIRST is the indicator column, code runs to LAST (default: 7-72).")
+    String copybookColumns;
+
+    @Option(names = "--binary-order", defaultValue = "big", paramLabel = "big|little",
+            description = "Byte order of COMP, COMP-4, BINARY and COMP-5 fields: big (mainframe, default) or "
+                    + "little (PC COBOL). COMP-9 is always little-endian.")
+    BinaryOrder binaryOrder;
+
+    @Option(names = "--variable-occurs",
+            description = "OCCURS DEPENDING ON tables take only their present elements: later fields move up, "
+                    + "and fixed-format records are as long as their content.")
+    boolean variableOccurs;
 
     @Option(names = "--max-errors", paramLabel = "N",
             description = "Reject up to N bad records, stop at the next one.")
@@ -162,18 +258,56 @@ final class DecodeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
+        if (codePage.isList()) {
+            PrintWriter out = spec.commandLine().getOut();
+            CodePage.names().forEach(out::println);
+            out.flush();
+            return ExitCodes.OK;
+        }
+        if (copybook == null || input == null) { // not checked by picocli: --codepage is a help option
+            throw CliException.usage("Missing required option: '"
+                    + (copybook == null ? "--copybook=FILE" : "--input=FILE|-") + "'");
+        }
         int workers = threads == null ? Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()) : threads;
         checkArguments(workers);
-        Copybook parsed = Options.copybook(copybook, err);
-        RecordLayout layout = Options.record(parsed, record);
+        Copybook parsed = Options.copybook(copybook, copybookOptions(), err);
+        Segments segments = segments();
+        RecordLayout layout = segments != null && record == null && namesRecords(parsed, segments)
+                ? parsed.union() : Options.record(parsed, record);
         FramingOptions framing = framing(layout);
         MemoryPlan.check(ringSize, format == Format.fixed ? framing.recordLength() : layout.length());
+        DecodeOptions.Builder options = DecodeOptions.builder()
+                .codePage(codePage.page())
+                .trim(Trim.valueOf(trim.name().toUpperCase(Locale.ROOT)))
+                .numbersAsStrings(jsonNumber == JsonNumber.string)
+                .emitMeta(emitMeta)
+                .errorPolicy(errorPolicy())
+                .framing(framing)
+                .floatFormat(floatFormat == FloatChoice.ieee ? FloatingPoint.Format.IEEE_754
+                        : FloatingPoint.Format.IBM_HEX)
+                .blankNumerics(BlankNumerics.valueOf(blankNumerics.name().toUpperCase(Locale.ROOT)))
+                .emptyText(EmptyText.valueOf(emptyText.name().toUpperCase(Locale.ROOT)))
+                .fillers(filler == FillerChoice.keep ? Fillers.KEEP : Fillers.OMIT)
+                .variableOccurs(variableOccurs)
+                .binaryBigEndian(binaryOrder == BinaryOrder.big)
+                .resync(resync)
+                .workers(workers)
+                .capacity(ringSize);
+        if (segments != null) {
+            options.segments(segments);
+        }
+        try {
+            RecordDecoder.compile(layout, options.build().jsonOptions()); // unusable settings fail before any output
+        } catch (CobolException e) {
+            throw CliException.usage(e.getMessage());
+        }
 
-        RunPaths paths = RunPaths.check(input, copybook, output, rejectsSpec(), latencyReport);
+        RunPaths paths = RunPaths.check(input, copybook, output, rejectsSpec(), latencyReport, fieldErrorsFile());
         ReadableByteChannel in = openInput();
         long inputSize = in instanceof FileChannel && Files.isRegularFile(Path.of(input))
                 ? ((FileChannel) in).size() : -1;
-        if (format == Format.fixed && inputSize > 0) {
+        boolean contentLength = variableOccurs && layout.hasDependingOn(); // fixed records as long as their content
+        if (format == Format.fixed && inputSize > 0 && !contentLength) {
             FixedSizeCheck.warn(err, inputSize, framing.recordLength(), layout.length());
         } else if (format != Format.fixed && inputSize > 0) {
             String warning = FramingGuess.warning(Path.of(input), framing, framingFlags());
@@ -188,22 +322,18 @@ final class DecodeCommand implements Callable<Integer> {
              OutputTarget rejectsTarget = "-".equals(rejectsSpec) ? null
                      : OutputTarget.open("rejects file", rejectsSpec, null, true);
              OutputTarget latencyTarget = latencyReport == null ? null
-                     : OutputTarget.open("latency report", latencyReport.toString(), null, true)) {
+                     : OutputTarget.open("latency report", latencyReport.toString(), null, true);
+             OutputTarget fieldErrorsTarget = fieldErrorsFile() == null ? null
+                     : OutputTarget.open("field errors file", fieldErrorsFile(), null, true)) {
             OutputStream rejectsStream = rejectsTarget == null ? new WriterOutputStream(err) : rejectsTarget.stream();
             JsonRejectsWriter rejectsWriter = new JsonRejectsWriter(rejectsStream);
-            DecodeOptions.Builder options = DecodeOptions.builder()
-                    .codePage(codePage)
-                    .trim(Trim.valueOf(trim.name().toUpperCase(Locale.ROOT)))
-                    .numbersAsStrings(jsonNumber == JsonNumber.string)
-                    .emitMeta(emitMeta)
-                    .errorPolicy(errorPolicy())
-                    .rejects(rejectsWriter)
-                    .framing(framing)
-                    .floatFormat(floatFormat == FloatChoice.ieee ? FloatingPoint.Format.IEEE_754
-                            : FloatingPoint.Format.IBM_HEX)
-                    .resync(resync)
-                    .workers(workers)
-                    .capacity(ringSize);
+            options.rejects(rejectsWriter);
+            OutputStream fieldErrorsStream = fieldErrorsStream(err, fieldErrorsTarget);
+            if (fieldErrorsStream != null) {
+                options.fieldErrors(new JsonRejectsWriter(fieldErrorsStream));
+            } else if ("none".equals(fieldErrors)) {
+                options.fieldErrors(RejectsSink.discarding());
+            }
             DecodeRun.Result result = DecodeRun.run(channel, inputSize, layout, options, target.stream(),
                     Progress.mode(progress, quiet), err, workers, latencyReport != null);
             if (result.aborted != null) {
@@ -217,6 +347,9 @@ final class DecodeCommand implements Callable<Integer> {
             }
             // Every byte reaches its file or device before any rename, so a write error renames nothing.
             rejectsStream.flush();
+            if (fieldErrorsStream != null) {
+                fieldErrorsStream.flush();
+            }
             if (latencyTarget != null) {
                 latencyTarget.stream().flush();
             }
@@ -224,6 +357,9 @@ final class DecodeCommand implements Callable<Integer> {
             String rejectsWhere = rejectsTarget == null ? "stderr" : rejectsTarget.name();
             if (rejectsTarget != null) {
                 rejectsTarget.commit();
+            }
+            if (fieldErrorsTarget != null) {
+                fieldErrorsTarget.commit();
             }
             if (latencyTarget != null) {
                 latencyTarget.commit();
@@ -324,8 +460,12 @@ final class DecodeCommand implements Callable<Integer> {
         if (maxErrors != null && maxErrors < 0) {
             throw CliException.usage("--max-errors must be 0 or more: " + maxErrors);
         }
-        if (maxErrors != null && onError == OnError.fail) {
-            throw CliException.usage("--max-errors and --on-error fail contradict each other; choose one");
+        if (maxErrors != null && onError != OnError.skip) {
+            throw CliException.usage("--max-errors and --on-error " + (onError == OnError.fail ? "fail" : "null")
+                    + " contradict each other; choose one");
+        }
+        if (fieldErrors != null && onError != OnError.NULL) {
+            throw CliException.usage("--field-errors applies to --on-error null only");
         }
         if (format == Format.fixed && (rdwLittleEndian || rdwExcludesHeader)) {
             throw CliException.usage("--rdw-little-endian and --rdw-excludes-header need --format rdw or vb");
@@ -373,7 +513,74 @@ final class DecodeCommand implements Callable<Integer> {
         if (maxErrors != null) {
             return ErrorPolicy.stopAfter(maxErrors);
         }
-        return onError == OnError.fail ? ErrorPolicy.failFast() : ErrorPolicy.skip();
+        return onError == OnError.fail ? ErrorPolicy.failFast()
+                : onError == OnError.NULL ? ErrorPolicy.lenient() : ErrorPolicy.skip();
+    }
+
+    /** The copybook reading of --copybook-format and --copybook-columns. */
+    private CopybookOptions copybookOptions() {
+        CopybookOptions options = CopybookOptions.defaults().withLenient(copybookFormat == CopybookFormat.lenient);
+        if (copybookColumns == null) {
+            return options;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,4})-(\\d{1,4})")
+                .matcher(copybookColumns.trim());
+        if (!m.matches()) {
+            throw CliException.usage("--copybook-columns takes FIRST-LAST, e.g. 7-72, not '" + copybookColumns + "'");
+        }
+        try {
+            return options.withColumns(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage("--copybook-columns: " + e.getMessage());
+        }
+    }
+
+    /** The segment selection of --segment-field and --segment, or null. */
+    private Segments segments() {
+        if (segmentField == null && (segment == null || segment.isEmpty())) {
+            return null;
+        }
+        if (segmentField == null || segment == null || segment.isEmpty()) {
+            throw CliException.usage("--segment-field and --segment go together");
+        }
+        Segments result = Segments.on(segmentField).emitUnknown(unknownSegment == UnknownSegment.emit);
+        for (String mapping : segment) {
+            int eq = mapping.lastIndexOf('=');
+            if (eq <= 0 || eq == mapping.length() - 1) {
+                throw CliException.usage("--segment takes VALUE[,VALUE...]=VIEW, not '" + mapping + "'");
+            }
+            String view = mapping.substring(eq + 1).trim();
+            for (String value : mapping.substring(0, eq).split(",", -1)) {
+                result = result.map(value, view);
+            }
+        }
+        return result;
+    }
+
+    /** True when every view of the mapping is a record (01) of a copybook with several records. */
+    private static boolean namesRecords(Copybook parsed, Segments segments) {
+        if (parsed.records().size() < 2) {
+            return false;
+        }
+        for (String view : segments.viewNames()) {
+            if (parsed.records().stream().noneMatch(r -> r.name().equalsIgnoreCase(view))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The file of {@code --field-errors FILE}, or null (none, stderr, or the default: the rejects sink). */
+    private String fieldErrorsFile() {
+        return fieldErrors == null || "none".equals(fieldErrors) || "-".equals(fieldErrors) ? null : fieldErrors;
+    }
+
+    /** Where field errors go apart from the rejects: {@code --field-errors FILE} or {@code -}, else null. */
+    private OutputStream fieldErrorsStream(PrintWriter err, OutputTarget fieldErrorsTarget) {
+        if (fieldErrorsTarget != null) {
+            return fieldErrorsTarget.stream();
+        }
+        return "-".equals(fieldErrors) ? new WriterOutputStream(err) : null;
     }
 
     /**

@@ -51,11 +51,12 @@ final class DecodeRun {
         String describe() {
             StringBuilder sb = new StringBuilder(300);
             sb.append(String.format(Locale.ROOT,
-                    "records: read %,d, written %,d, rejected %,d%n"
+                    "records: read %,d, written %,d, rejected %,d, written with field errors %,d%n"
                             + "bytes: read %,d = decoded %,d + rejected %,d + not decoded %,d%n"
                             + "input: %s (%,d bytes) in %.2f s, %.1f MiB/s, %,.0f records/s, %d workers%n"
                             + "memory: peak heap %s, peak RSS %s%n",
                     summary.recordsRead(), summary.recordsWritten(), summary.recordsRejected(),
+                    summary.recordsWithFieldErrors(),
                     summary.bytesRead(), summary.bytesDecoded(), summary.bytesRejected(), summary.bytesUndecoded(),
                     ByteSize.format(summary.bytesRead()), summary.bytesRead(), seconds, mibPerSecond(),
                     recordsPerSecond(), workers, ProcessMemory.describe(peakHeapBytes),

@@ -1,6 +1,7 @@
 package dev.ringline.cli;
 
 import dev.ringline.cobol.copybook.Copybook;
+import dev.ringline.cobol.copybook.CopybookOptions;
 import dev.ringline.cobol.copybook.RecordLayout;
 
 import java.io.IOException;
@@ -22,6 +23,16 @@ final class Options {
      *                      operating system's reason)
      */
     static Copybook copybook(Path file, PrintWriter err) {
+        return copybook(file, CopybookOptions.defaults(), err);
+    }
+
+    /**
+     * Reads and parses a copybook file as {@code options} say (columns, lenient comment lines), printing its
+     * warnings to {@code err}.
+     *
+     * @throws CliException with {@link ExitCodes#IO} as {@link #copybook(Path, PrintWriter)}
+     */
+    static Copybook copybook(Path file, CopybookOptions options, PrintWriter err) {
         if (Files.isDirectory(file)) {
             throw CliException.io("cannot read copybook " + file + ": it is a directory", null);
         }
@@ -33,7 +44,7 @@ final class Options {
         }
         Path name = file.getFileName();
         Copybook copybook = Copybook.parse(new String(bytes, StandardCharsets.UTF_8),
-                name == null ? file.toString() : name.toString());
+                name == null ? file.toString() : name.toString(), options);
         for (String warning : copybook.warnings()) {
             err.println("warning: " + warning);
         }

@@ -12,18 +12,17 @@ import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
- * The {@code ringline} command line: {@code decode}, {@code generate}, {@code layout} and {@code demo}. Without
- * arguments it runs the demo. Data goes to standard output, everything else to standard error.
+ * The {@code ringline} command line: {@code decode}, {@code encode}, {@code verify}, {@code generate},
+ * {@code layout} and {@code demo}. Without arguments it runs the demo. Data goes to standard output, everything else to standard error.
  */
 @Command(name = "ringline", mixinStandardHelpOptions = true, version = "ringline 0.1.0",
         description = "Decodes mainframe COBOL record files to JSON lines in parallel, in input order, in bounded "
-                + "memory. Without a command: runs the demo.",
-        subcommands = {DecodeCommand.class, GenerateCommand.class, LayoutCommand.class, DemoCommand.class,
-                CommandLine.HelpCommand.class},
+                + "memory, and encodes them back (encode). Without a command: runs the demo.",
+        subcommands = {DecodeCommand.class, EncodeCommand.class, GenerateCommand.class, LayoutCommand.class,
+                VerifyCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
         footer = ExitCodes.HELP_TABLE)
 public final class Ringline implements Callable<Integer> {
     private final InputStream stdin;
@@ -92,14 +91,15 @@ public final class Ringline implements Callable<Integer> {
         }
         return cmd.setCaseInsensitiveEnumValuesAllowed(true)
                 .registerConverter(CodePage.class, Ringline::codePage)
+                .registerConverter(CodePageChoice.class, CodePageChoice::parse)
                 .setParameterExceptionHandler(new UsageErrors())
                 .setExecutionExceptionHandler(new Failures());
     }
 
-    /** The built-in code page of that name (case ignored). */
+    /** The built-in code page of that name or the single-byte JDK charset of that name (case ignored). */
     static CodePage codePage(String name) {
         try {
-            return CodePage.of(name.toLowerCase(Locale.ROOT));
+            return CodePage.of(name);
         } catch (IllegalArgumentException e) {
             throw new TypeConversionException(e.getMessage());
         }

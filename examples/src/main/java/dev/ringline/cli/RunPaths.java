@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The files a run names, checked before any work: an output ({@code --output}, {@code --rejects},
- * {@code --latency-report}) may not be the input, the copybook or another output, so a run never writes over its
+ * {@code --latency-report}, {@code --field-errors}) may not be the input, the copybook or another output, so a run never writes over its
  * own files. Existing files are compared with {@link Files#isSameFile} (which sees through links), others by
  * their normalized absolute path.
  *
@@ -22,9 +22,11 @@ record RunPaths(String rejects) {
     /**
      * Checks the paths of a run ({@code -} means a standard stream and is never compared).
      *
+     * @param fieldErrors the field errors file, or null when field errors go elsewhere
      * @throws CliException with {@link ExitCodes#USAGE} when two of them name the same file
      */
-    static RunPaths check(String input, Path copybook, String output, String rejects, Path latencyReport) {
+    static RunPaths check(String input, Path copybook, String output, String rejects, Path latencyReport,
+                          String fieldErrors) {
         List<Named> inputs = new ArrayList<>();
         if (!"-".equals(input)) {
             inputs.add(new Named("--input", Path.of(input)));
@@ -39,6 +41,9 @@ record RunPaths(String rejects) {
         }
         if (latencyReport != null) {
             outputs.add(new Named("--latency-report", latencyReport));
+        }
+        if (fieldErrors != null) {
+            outputs.add(new Named("--field-errors", Path.of(fieldErrors)));
         }
         for (int i = 0; i < outputs.size(); i++) {
             Named out = outputs.get(i);

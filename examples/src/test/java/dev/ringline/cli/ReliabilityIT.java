@@ -519,7 +519,27 @@ class ReliabilityIT {
                 c("19 stdin input").setup(dir -> { }).stdin(bad)
                         .args("decode", "--copybook", "in.cpy", "--input", "-", "--progress", "never")
                         .exit(2, "records: read 500, written 498, rejected 2").summary()
-                        .stderrHas("rejects in stdin.rejects.jsonl").file("stdin.rejects.jsonl", lines(2)).build());
+                        .stderrHas("rejects in stdin.rejects.jsonl").file("stdin.rejects.jsonl", lines(2)).build(),
+
+                // ---- --field-errors FILE (issue 11) is an output like the others
+                c("field errors file is the input").decode("--on-error", "null", "--field-errors", "in.dat",
+                                "--output", "out.jsonl")
+                        .exit(3, String.format(sameFile, "field-errors", "in.dat", "input", "in.dat"))
+                        .file("out.jsonl", ABSENT).build(),
+                c("field errors file is the rejects file").decode("--on-error", "null", "--field-errors", "r.jsonl",
+                                "--rejects", "r.jsonl", "--output", "out.jsonl")
+                        .exit(3, String.format(sameFile, "field-errors", "r.jsonl", "rejects", "r.jsonl"))
+                        .file("out.jsonl", ABSENT).file("r.jsonl", ABSENT).build(),
+                c("field errors on a full disk keep the previous output").setup(badInput())
+                        .setup(write("out.jsonl", "previous\n"))
+                        .decode("--on-error", "null", "--field-errors", "/dev/full", "--output", "out.jsonl")
+                        .exit(4, "ringline: cannot write /dev/full: No space left on device")
+                        .file("out.jsonl", UNCHANGED).build(),
+                c("field errors to a file").setup(badInput()).setup(write("fe.jsonl", "earlier\n"))
+                        .decode("--on-error", "null", "--field-errors", "fe.jsonl", "--output", "out.jsonl")
+                        .exit(0, "records: read 500, written 500, rejected 0, written with field errors 2").summary()
+                        .file("out.jsonl", lines(RECORDS)).file("fe.jsonl", lines(2))
+                        .file("out.jsonl.rejects.jsonl", ABSENT).build());
     }
 
     static Case signal(String name, String signal, int exit) {

@@ -23,7 +23,8 @@ import java.util.Map;
  * [--warmup 32MiB] [--no-child-jvm] [--check]}.
  *
  * <p>Generates (or reuses) the CLI workloads' files, then per round and workload runs every variant once, in turn
- * (bare loop, pipeline with 1/2/4/8/16 workers, executor baseline, 2-thread ceiling), each in a child JVM so its
+ * (bare loop, pipeline with 1/2/4/8/16 workers, encode back with 1/2 workers, executor baseline, 2-thread
+ * ceiling), each in a child JVM so its
  * peak RSS is its own, timed after an untimed warm-up pass over the file's first {@code --warmup} bytes; then
  * the paced latency runs and the large-file memory check through the CLI jar. Prints a table and writes
  * {@code harness.csv}, {@code harness.md}, {@code latency-*.hgrm} and {@code latency.svg}.
@@ -177,6 +178,8 @@ public final class Harness {
         for (int w : PIPELINE_WORKERS) {
             v.add(new String[] {"pipeline", Integer.toString(w)});
         }
+        v.add(new String[] {"encode", "1"});
+        v.add(new String[] {"encode", "2"});
         v.add(new String[] {"executor", "2"});
         v.add(new String[] {"ceiling", "2"});
         return v;

@@ -3,6 +3,8 @@ package dev.ringline.perf;
 import com.sun.management.OperatingSystemMXBean;
 import dev.ringline.cli.SyntheticData;
 import dev.ringline.cobol.CobolDecoder;
+import dev.ringline.cobol.CobolEncoder;
+import dev.ringline.cobol.EncodeOptions;
 import dev.ringline.cobol.DecodeOptions;
 import dev.ringline.cobol.DecodeSummary;
 import dev.ringline.cobol.copybook.RecordLayout;
@@ -10,6 +12,7 @@ import dev.ringline.cobol.json.RecordDecoder;
 import dev.ringline.buffer.ByteVector;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -17,7 +20,8 @@ import java.nio.file.Path;
 
 /**
  * One harness variant on one input file: {@code bare} ({@link CobolDecoder#decodeSequential}), {@code pipeline}
- * ({@link CobolDecoder#decode} with N workers), {@code executor} ({@link ExecutorBaseline}) or {@code ceiling}
+ * ({@link CobolDecoder#decode} with N workers), {@code encode} ({@link CobolEncoder#encode} of the file's JSON
+ * lines with N workers; its MiB/s are of records written), {@code executor} ({@link ExecutorBaseline}) or {@code ceiling}
  * (the file in memory, decoded by N threads each taking an equal share, no coordination; the same pass on one
  * thread first gives the in-memory single-thread speed). Run by the harness in-process or, through {@link #main},
  * in a child JVM that prints one {@link RunMetrics} line.
@@ -56,6 +60,7 @@ final class VariantRun {
                 run(workload, variant, workers, prefix, false, 0);
             } finally {
                 Files.deleteIfExists(prefix);
+                Files.deleteIfExists(jsonPath(prefix));
             }
         }
         OutputSink sink = new OutputSink(checksum);
@@ -64,6 +69,7 @@ final class VariantRun {
         if (inMemory != null) {
             base = inMemory.length / (ceiling(inMemory, layout, 1, new OutputSink(false)) / 1e9) / (1 << 20);
         }
+        Path encodeInput = variant.equals("encode") ? json(file, layout) : null; // made before the clock starts
         SyntheticData.resetHeapPeak();
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpu0 = os.getProcessCpuTime();
@@ -83,6 +89,19 @@ final class VariantRun {
                     }
                     records = s.recordsRead();
                     inputBytes = s.bytesRead();
+                }
+                break;
+            }
+            case "encode": {
+                // The file's JSON lines (decoded once, beside it) back to records: throughput is of records written.
+                EncodeOptions options = EncodeOptions.builder().workers(Math.max(1, workers)).build();
+                try (FileChannel in = FileChannel.open(encodeInput)) {
+                    DecodeSummary s = CobolEncoder.encode(in, layout, options, sink);
+                    if (s.recordsRejected() != 0) {
+                        throw new IllegalStateException("encode rejected " + s.recordsRejected() + " lines");
+                    }
+                    records = s.recordsWritten();
+                    inputBytes = s.bytesWritten();
                 }
                 break;
             }
@@ -106,6 +125,26 @@ final class VariantRun {
         double cpuSeconds = (os.getProcessCpuTime() - cpu0) / 1e9;
         return new RunMetrics(workload, variant, workers, inputBytes, records, sink.bytes(), sink.checksum(),
                 seconds, cpuSeconds, SyntheticData.peakRssBytes(), SyntheticData.peakHeapBytes(), base);
+    }
+
+    /** Where {@link #json} keeps a data file's JSON lines. */
+    static Path jsonPath(Path file) {
+        return file.resolveSibling(file.getFileName() + ".jsonl");
+    }
+
+    /** The data file decoded to JSON lines, beside it (made once, untimed): the encode variant's input. */
+    static Path json(Path file, RecordLayout layout) throws IOException {
+        Path json = jsonPath(file);
+        if (Files.exists(json) && Files.getLastModifiedTime(json).compareTo(Files.getLastModifiedTime(file)) >= 0) {
+            return json;
+        }
+        Path temp = json.resolveSibling(json.getFileName() + ".part");
+        try (FileChannel in = FileChannel.open(file);
+             OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+            CobolDecoder.decode(in, layout, DecodeOptions.defaults(), out);
+        }
+        Files.move(temp, json, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return json;
     }
 
     /**

@@ -5,6 +5,8 @@ import dev.ringline.cobol.codec.FloatingPoint;
 import dev.ringline.cobol.copybook.Copybook;
 import dev.ringline.cobol.copybook.RecordLayout;
 import dev.ringline.cobol.framing.FramingOptions;
+import dev.ringline.cobol.json.BlankNumerics;
+import dev.ringline.cobol.json.EmptyText;
 import dev.ringline.cobol.json.Trim;
 import dev.ringline.cobol.row.RowOptions;
 
@@ -89,7 +91,7 @@ record ReadOptions(String copybookText, String record, String format, int record
     /** The typed-decode settings; {@code on_error = null} makes bad fields null. */
     RowOptions rowOptions() {
         return new RowOptions(CodePage.of(codepage), Trim.valueOf(trim.toUpperCase(Locale.ROOT)),
-                onError.equals("null"), false,
+                onError.equals("null"), BlankNumerics.REJECT, EmptyText.STRING, true,
                 floatFormat.equals("ieee") ? FloatingPoint.Format.IEEE_754 : FloatingPoint.Format.IBM_HEX);
     }
 

@@ -41,7 +41,7 @@ public final class DecodedNumber {
     }
 
     /** Marks the field as blank (no value): callers emit null. Clears the digits. */
-    void setBlank(int scale) {
+    public void setBlank(int scale) {
         digits.clear();
         negative = false;
         this.scale = scale;

@@ -120,13 +120,32 @@ final class EditedPicture {
         return length;
     }
 
+    /** A {@code +}, {@code -}, {@code CR} or {@code DB} shows the sign. */
+    private boolean printsSign() {
+        for (char c : symbols) {
+            if (c == '+' || c == '-' || c == CR || c == DB) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code S} and no printed sign symbol: the sign is overpunched on the last digit (EBCDIC), as decoding reads. */
+    boolean overpunched() {
+        if (printsSign()) {
+            return false;
+        }
+        for (char c : symbols) {
+            if (c == 'S') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     String render(BigDecimal value) {
         boolean negative = value.signum() < 0;
-        boolean showsSign = false;
-        for (char c : symbols) {
-            showsSign |= c == '+' || c == '-' || c == CR || c == DB;
-        }
-        if (negative && !showsSign) {
+        if (negative && !printsSign() && !overpunched()) {
             throw new FieldDecodeException(ErrorCode.VALUE_OUT_OF_RANGE,
                     "picture cannot show the sign of " + value.toPlainString());
         }

@@ -155,11 +155,30 @@ public final class NumericEdited {
      * @throws FieldDecodeException VALUE_OUT_OF_RANGE if the value does not fit or needs a sign the picture lacks
      * @throws IllegalArgumentException for a picture symbol outside the supported set
      */
-    static int encode(BigDecimal value, String picture, CodePage cp, byte[] dst, int off) {
+    public static int encode(BigDecimal value, String picture, CodePage cp, byte[] dst, int off) {
         EditedPicture pic = EditedPicture.parse(picture);
         String text = pic.render(value);
         cp.encode(text, dst, off, text.length());
+        if (pic.overpunched()) {
+            overpunchLastDigit(value, text, cp, dst, off);
+        }
         return text.length();
+    }
+
+    /** An {@code S} picture without a printed sign: zone C (positive) or D (negative) on the last digit shown. */
+    private static void overpunchLastDigit(BigDecimal value, String text, CodePage cp, byte[] dst, int off) {
+        int last = text.length() - 1;
+        while (last >= 0 && (text.charAt(last) < '0' || text.charAt(last) > '9')) {
+            last--;
+        }
+        if (!cp.isEbcdic() || last < 0) {
+            if (value.signum() < 0) {
+                throw new FieldDecodeException(ErrorCode.VALUE_OUT_OF_RANGE, "picture cannot show the sign of "
+                        + value.toPlainString() + (cp.isEbcdic() ? "" : " in an ASCII code page"));
+            }
+            return;
+        }
+        dst[off + last] = (byte) ((value.signum() < 0 ? 0xD0 : 0xC0) | (dst[off + last] & 0x0F));
     }
 
     /** Bytes a field of this edited picture occupies. */

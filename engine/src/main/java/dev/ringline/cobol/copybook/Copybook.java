@@ -16,12 +16,14 @@ import java.util.List;
  * <p>Source format: fixed columns (1-6 sequence area, 7 indicator with {@code *}/{@code /} comments and
  * {@code -} literal continuation, code in 8-72, TAB = one column) unless some non-comment line has a level
  * number starting in columns 1-6, in which case the text is read as free form (code from column 1, {@code *}
- * comment lines, {@code *>} comments); see {@code CopybookSource}.
+ * comment lines, {@code *>} comments); {@code *>} also ends a fixed-format line's code; see
+ * {@code CopybookSource} and {@link CopybookOptions} (other columns, lenient comment lines).
  *
  * <p>What is understood: levels 01-49 nested by number, 77 (each its own one-field record), 88 condition names
  * (metadata), 66 RENAMES (parsed and ignored with a warning); PIC/PICTURE with repetition, {@code S V P A X 9}
  * and the editing symbols {@code Z * + - . , CR DB $ B 0 /}; USAGE DISPLAY, COMP/COMPUTATIONAL, COMP-0 to
- * COMP-5, BINARY, PACKED-DECIMAL (also on groups, inherited by elementary items); SIGN LEADING/TRAILING
+ * COMP-5, COMP-9 (little-endian binary), BINARY, PACKED-DECIMAL (also on groups, inherited by elementary items);
+ * PIC N / USAGE NATIONAL (UTF-16 big-endian) and PIC G / USAGE DISPLAY-1 (double-byte EBCDIC); SIGN LEADING/TRAILING
  * [SEPARATE]; OCCURS n, OCCURS m TO n DEPENDING ON; INDEXED BY and KEY IS (ignored); REDEFINES; FILLER and
  * unnamed items; VALUE; JUSTIFIED; BLANK WHEN ZERO; SYNCHRONIZED (accepted, no slack bytes: offsets follow
  * Cobrix and most tools; one warning per copybook); GLOBAL and EXTERNAL (ignored).
@@ -55,7 +57,16 @@ public final class Copybook {
      * @throws CopybookException if the text is not a valid copybook or exceeds a limit
      */
     public static Copybook parse(String text, String sourceName) {
-        CopybookSource source = CopybookSource.of(text, sourceName);
+        return parse(text, sourceName, CopybookOptions.defaults());
+    }
+
+    /**
+     * Parses copybook text read as {@code options} say (columns, lenient comment lines).
+     *
+     * @throws CopybookException if the text is not a valid copybook or exceeds a limit
+     */
+    public static Copybook parse(String text, String sourceName, CopybookOptions options) {
+        CopybookSource source = CopybookSource.of(text, sourceName, options);
         List<String> warnings = new ArrayList<>();
         List<CopybookEntry> roots = new CopybookParser(source, warnings).parse();
         if (roots.isEmpty()) {
@@ -73,6 +84,16 @@ public final class Copybook {
      * @throws CobolException    with {@link ErrorCode#IO_ERROR} if the file cannot be read
      */
     public static Copybook parse(Path file) {
+        return parse(file, CopybookOptions.defaults());
+    }
+
+    /**
+     * Reads and parses a copybook file as {@code options} say.
+     *
+     * @throws CopybookException if the text is not a valid copybook
+     * @throws CobolException    with {@link ErrorCode#IO_ERROR} if the file cannot be read
+     */
+    public static Copybook parse(Path file, CopybookOptions options) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -81,7 +102,7 @@ public final class Copybook {
         }
         Path fileName = file.getFileName();
         return parse(new String(bytes, StandardCharsets.UTF_8), fileName == null ? file.toString()
-                : fileName.toString());
+                : fileName.toString(), options);
     }
 
     /** The name given to {@link #parse(String, String)} or the file name. */
@@ -106,6 +127,27 @@ public final class Copybook {
             }
         }
         throw new CopybookException(ErrorCode.COPYBOOK_REFERENCE, sourceName, 0, 0, "no record named " + name);
+    }
+
+    /**
+     * One layout holding every record of the copybook as alternative views of the same bytes, for segment selection
+     * among 01 levels ({@link Segments} with record names as views). Its root is a synthetic group named after the
+     * source whose children are the records' roots; its length is the longest record's. With a single record it is
+     * that record's layout.
+     */
+    public RecordLayout union() {
+        if (records.size() == 1) {
+            return records.get(0);
+        }
+        List<Field> roots = new ArrayList<>();
+        int length = 0;
+        for (RecordLayout record : records) {
+            roots.add(record.root());
+            length = Math.max(length, record.length());
+        }
+        Field root = new LayoutField("RECORDS", false, 1, "RECORDS", 0, length, FieldType.GROUP, null, null,
+                Usage.DISPLAY, 1, 1, false, null, false, null, false, false, false, List.of(), roots);
+        return new RecordLayout("RECORDS", root, length, true);
     }
 
     /** The first record. */

@@ -20,7 +20,7 @@ final class CopybookParser {
 
     private static final Set<String> CLAUSE_WORDS = Set.of("PIC", "PICTURE", "USAGE", "COMP", "COMPUTATIONAL",
             "COMP-0", "COMPUTATIONAL-0", "COMP-1", "COMPUTATIONAL-1", "COMP-2", "COMPUTATIONAL-2", "COMP-3",
-            "COMPUTATIONAL-3", "COMP-4", "COMPUTATIONAL-4", "COMP-5", "COMPUTATIONAL-5", "BINARY",
+            "COMPUTATIONAL-3", "COMP-4", "COMPUTATIONAL-4", "COMP-5", "COMPUTATIONAL-5", "COMP-9", "BINARY",
             "PACKED-DECIMAL", "DISPLAY", "REDEFINES", "OCCURS", "VALUE", "VALUES", "SIGN", "LEADING", "TRAILING",
             "JUSTIFIED", "JUST", "BLANK", "SYNC", "SYNCHRONIZED", "GLOBAL", "EXTERNAL", "INDEXED", "ASCENDING",
             "DESCENDING", "RENAMES", "IS", "DEPENDING", "TIMES", "TO", "KEY", "BY", "ON", "THRU", "THROUGH",
@@ -195,8 +195,9 @@ final class CopybookParser {
                 CopybookToken usage = lexer.next();
                 Usage parsed = usage.kind() == CopybookToken.Kind.WORD ? usage(usage) : null;
                 if (parsed == null) {
+                    String hint = usage.kind() == CopybookToken.Kind.WORD ? usageHint(usage.upper()) : null;
                     throw error(ErrorCode.COPYBOOK_SYNTAX, usage, "expected a usage after USAGE but found "
-                            + usage.describe());
+                            + usage.describe() + (hint == null ? "" : "; did you mean " + hint + "?"));
                 }
                 setUsage(entry, parsed, usage);
                 return;
@@ -269,13 +270,33 @@ final class CopybookParser {
                     setUsage(entry, usage, token);
                     return;
                 }
-                if (word.equals("INDEX") || word.equals("POINTER") || word.equals("NATIONAL")
-                        || word.equals("DISPLAY-1") || word.startsWith("COMP") || word.endsWith("-POINTER")) {
+                String hint = usageHint(word);
+                if (hint != null) {
+                    throw error(ErrorCode.COPYBOOK_SYNTAX, token, "unknown usage " + token.text()
+                            + "; did you mean " + hint + "?");
+                }
+                if (word.equals("INDEX") || word.equals("POINTER") || word.startsWith("COMP")
+                        || word.endsWith("-POINTER")) {
                     throw error(ErrorCode.COPYBOOK_UNSUPPORTED, token, "USAGE " + word + " is not supported");
                 }
                 throw error(ErrorCode.COPYBOOK_SYNTAX, token, "unexpected " + token.describe()
                         + " in the entry for " + entry.name);
         }
+    }
+
+    /** The usage a misspelt one most likely means ({@code COMP3} is COMP-3), or null. */
+    static String usageHint(String word) {
+        String w = word.replace('_', '-');
+        String[] forms = {w, w.replaceFirst("^(COMP|COMPUTATIONAL)-?([0-9X])$", "$1-$2"),
+            w.replaceFirst("^COMPUTATION-?([0-9])$", "COMPUTATIONAL-$1"), w.replaceFirst("^PACKED-?DECIMAL$",
+                "PACKED-DECIMAL"), w.replaceFirst("^DISPLAY-?1$", "DISPLAY-1"), w.replace("COMPUTATINAL",
+                "COMPUTATIONAL")};
+        for (String form : forms) {
+            if (!form.equals(word) && usage(form) != null) {
+                return form;
+            }
+        }
+        return null;
     }
 
     private void setUsage(CopybookEntry entry, Usage usage, CopybookToken token) {
@@ -287,7 +308,11 @@ final class CopybookParser {
     }
 
     private static Usage usage(CopybookToken token) {
-        switch (token.upper()) {
+        return usage(token.upper());
+    }
+
+    private static Usage usage(String upper) {
+        switch (upper) {
             case "DISPLAY": return Usage.DISPLAY;
             case "COMP": case "COMPUTATIONAL": return Usage.COMP;
             case "COMP-0": case "COMPUTATIONAL-0": return Usage.COMP_0;
@@ -296,8 +321,11 @@ final class CopybookParser {
             case "COMP-3": case "COMPUTATIONAL-3": return Usage.COMP_3;
             case "COMP-4": case "COMPUTATIONAL-4": return Usage.COMP_4;
             case "COMP-5": case "COMPUTATIONAL-5": return Usage.COMP_5;
+            case "COMP-9": case "COMPUTATIONAL-9": return Usage.COMP_9;
             case "BINARY": return Usage.BINARY;
             case "PACKED-DECIMAL": return Usage.PACKED_DECIMAL;
+            case "NATIONAL": return Usage.NATIONAL;
+            case "DISPLAY-1": return Usage.DISPLAY_1;
             default: return null;
         }
     }

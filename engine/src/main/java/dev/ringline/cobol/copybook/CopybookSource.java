@@ -12,7 +12,9 @@ import java.util.List;
  * <p>Fixed format (the default): columns 1-6 are the sequence area and are skipped, column 7 is the indicator
  * ({@code *} or {@code /} comment, {@code -} continuation, {@code D} followed by a blank is a debugging line and
  * skipped), code is columns 8-72 and 73-80 are ignored. Like Cobrix, any other character in column 7 is kept as
- * code. A TAB counts as one column and is whitespace.
+ * code. A TAB counts as one column and is whitespace. {@code *>} (outside a literal) starts a comment to the end
+ * of the line. {@link CopybookOptions} can move the columns (the indicator column and the last code column) and,
+ * leniently, treat lines whose first non-blank character is {@code *} in columns 1-8 as comments.
  *
  * <p>Free format: chosen when some line that is not a comment has a level number (1 or 2 digits followed by a
  * blank or a period) starting in columns 1-6; six-digit sequence numbers never look like that. Code then runs
@@ -21,10 +23,13 @@ import java.util.List;
  */
 final class CopybookSource {
     private static final int SEQUENCE_END = 6;
-    private static final int CODE_END = 72;
 
     final String sourceName;
     final boolean freeForm;
+    /** 0-based index of the indicator column, and the exclusive end of the code area, in fixed format. */
+    private final int indicator;
+    private final int codeEnd;
+    private final boolean lenient;
     private char[] text = new char[256];
     private int[] lines = new int[256];
     private int[] columns = new int[256];
@@ -32,15 +37,22 @@ final class CopybookSource {
     private int lastLine = 1;
     private int lastColumn = 0;
 
-    private CopybookSource(String sourceName, boolean freeForm) {
+    private CopybookSource(String sourceName, boolean freeForm, CopybookOptions options) {
         this.sourceName = sourceName;
         this.freeForm = freeForm;
+        this.indicator = options.firstColumn() - 1;
+        this.codeEnd = options.lastColumn();
+        this.lenient = options.lenient();
     }
 
     static CopybookSource of(String raw, String sourceName) {
+        return of(raw, sourceName, CopybookOptions.defaults());
+    }
+
+    static CopybookSource of(String raw, String sourceName, CopybookOptions options) {
         List<String> rawLines = splitLines(raw);
-        boolean free = looksFreeForm(rawLines);
-        CopybookSource source = new CopybookSource(sourceName, free);
+        boolean free = options.standardColumns() && looksFreeForm(rawLines);
+        CopybookSource source = new CopybookSource(sourceName, free, options);
         if (free) {
             source.readFree(rawLines);
         } else {
@@ -127,15 +139,20 @@ final class CopybookSource {
         for (int li = 0; li < rawLines.size(); li++) {
             String line = rawLines.get(li);
             int lineNo = li + 1;
-            char indicator = line.length() > SEQUENCE_END ? line.charAt(SEQUENCE_END) : ' ';
-            int end = Math.min(line.length(), CODE_END);
+            final int indicatorAt = this.indicator;
+            char indicator = line.length() > indicatorAt ? line.charAt(indicatorAt) : ' ';
+            int end = Math.min(line.length(), codeEnd);
             if (indicator == '*' || indicator == '/') {
                 continue;
             }
-            if ((indicator == 'D' || indicator == 'd') && (line.length() <= 7 || isBlank(line.charAt(7)))) {
+            if (lenient && starCommentInMargin(line)) {
                 continue;
             }
-            int start = SEQUENCE_END + 1;
+            if ((indicator == 'D' || indicator == 'd') && (line.length() <= indicatorAt + 1
+                    || isBlank(line.charAt(indicatorAt + 1)))) {
+                continue;
+            }
+            int start = indicatorAt + 1;
             if (indicator == '-') {
                 int first = start;
                 while (first < end && isBlank(line.charAt(first))) {
@@ -145,14 +162,14 @@ final class CopybookSource {
                     continue; // an empty continuation line continues nothing
                 }
                 if (!haveCode) {
-                    throw new CopybookException(ErrorCode.COPYBOOK_SYNTAX, sourceName, lineNo, SEQUENCE_END + 1,
+                    throw new CopybookException(ErrorCode.COPYBOOK_SYNTAX, sourceName, lineNo, indicatorAt + 1,
                             "continuation line with nothing to continue");
                 }
                 length--; // drop the newline that ended the continued line
                 if (openQuote != 0) {
                     // the open literal runs to column 72, then resumes after the quote on this line
                     int pad = lastColumn;
-                    while (pad < CODE_END) {
+                    while (pad < codeEnd) {
                         append(' ', lastLine, ++pad);
                     }
                     char c = line.charAt(first);
@@ -168,10 +185,13 @@ final class CopybookSource {
                     start = first;
                 }
             } else if (!isBlank(indicator)) {
-                start = SEQUENCE_END; // Cobrix keeps column 7 as code
+                start = indicatorAt; // Cobrix keeps column 7 as code
             }
             for (int i = start; i < end; i++) {
                 char c = line.charAt(i);
+                if (openQuote == 0 && c == '*' && i + 1 < end && line.charAt(i + 1) == '>') {
+                    break; // a *> comment (COBOL 2002) runs to the end of the line
+                }
                 append(c, lineNo, i + 1);
                 if (openQuote == 0) {
                     if (c == '\'' || c == '"') {
@@ -181,11 +201,20 @@ final class CopybookSource {
                     openQuote = 0;
                 }
             }
-            append('\n', lineNo, Math.max(end, SEQUENCE_END) + 1);
+            append('\n', lineNo, Math.max(end, indicatorAt) + 1);
             lastLine = lineNo;
-            lastColumn = Math.max(end, SEQUENCE_END);
+            lastColumn = Math.max(end, indicatorAt);
             haveCode = true;
         }
+    }
+
+    /** Lenient comments: the first non-blank character of the line is {@code *}, in columns 1-8. */
+    private static boolean starCommentInMargin(String line) {
+        int first = 0;
+        while (first < line.length() && isBlank(line.charAt(first))) {
+            first++;
+        }
+        return first < 8 && first < line.length() && line.charAt(first) == '*';
     }
 
     private void readFree(List<String> rawLines) {

@@ -1,16 +1,14 @@
 package dev.ringline.cobol.copybook;
 
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 /**
- * Makes field names unique within each group, so a record's JSON object never holds the same key twice (most
- * JSON readers keep only one of two equal keys, silently losing a value). The rule: the first field of a name
- * keeps it; a later field with the same name in the same group (case ignored, as COBOL compares names) becomes
- * {@code NAME_2}, {@code NAME_3}, ... (the first suffix not already taken), with a warning naming the line.
- * FILLER is never emitted and never renamed.
+ * Makes field names unique within each group at parse time, so a record's JSON object never holds the same key
+ * twice (most JSON readers keep only one of two equal keys, silently losing a value) and {@code layout} shows the
+ * names {@code decode} writes. The rule is {@link UniqueKeys}' (the first field of a name keeps it, later ones
+ * become {@code NAME_2}, {@code NAME_3}, ..., case ignored); each renamed field gets a warning naming its line.
+ * FILLER is not renamed here: its keys, under {@code --filler keep}, are assigned per JSON object by the decoder.
  */
 final class DuplicateNames {
     private DuplicateNames() {
@@ -24,30 +22,28 @@ final class DuplicateNames {
     }
 
     private static void renameIn(CopybookEntry group, CopybookSource source, List<String> warnings) {
-        Set<String> taken = new HashSet<>();
+        List<String> names = new ArrayList<>();
         for (CopybookEntry child : group.children) {
-            if (!child.filler && child.name != null) {
-                taken.add(child.name.toUpperCase(Locale.ROOT));
+            if (named(child)) {
+                names.add(child.name);
             }
         }
-        Set<String> seen = new HashSet<>();
-        for (CopybookEntry child : group.children) {
-            if (child.filler || child.name == null) {
-                continue;
-            }
-            String upper = child.name.toUpperCase(Locale.ROOT);
-            if (!seen.add(upper)) {
-                String renamed = child.name;
-                for (int n = 2; taken.contains(renamed.toUpperCase(Locale.ROOT)); n++) {
-                    renamed = child.name + "_" + n;
+        List<String> keys = UniqueKeys.assign(names);
+        int k = 0;
+        for (CopybookEntry child : group.children) { // in line order, so the warnings are too
+            if (named(child)) {
+                String key = keys.get(k++);
+                if (!key.equals(child.name)) {
+                    warnings.add(source.sourceName + ":" + source.line(child.index) + ": duplicate name "
+                            + child.name + " in group " + group.name + ": emitted as " + key);
+                    child.name = key;
                 }
-                warnings.add(source.sourceName + ":" + source.line(child.index) + ": duplicate name " + child.name
-                        + " in group " + group.name + ": emitted as " + renamed);
-                taken.add(renamed.toUpperCase(Locale.ROOT));
-                seen.add(renamed.toUpperCase(Locale.ROOT));
-                child.name = renamed;
             }
             renameIn(child, source, warnings);
         }
+    }
+
+    private static boolean named(CopybookEntry entry) {
+        return !entry.filler && entry.name != null;
     }
 }

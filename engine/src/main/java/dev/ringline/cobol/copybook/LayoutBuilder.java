@@ -102,6 +102,25 @@ final class LayoutBuilder {
                     "a " + usageName(usage) + " item takes no PICTURE clause");
         }
         boolean ownSign = entry.signPosition != null;
+        if (picture.category == Picture.Category.NATIONAL || picture.category == Picture.Category.DBCS) {
+            boolean dbcs = picture.category == Picture.Category.DBCS || usage == Usage.DISPLAY_1;
+            boolean fits = dbcs ? usage == Usage.DISPLAY_1 || usage == Usage.DISPLAY
+                    : usage == Usage.NATIONAL || usage == Usage.DISPLAY;
+            if (!fits || ownSign || (usage == Usage.DISPLAY && entry.usageIndex >= 0)) {
+                int at = entry.usageIndex >= 0 ? entry.usageIndex : entry.pictureIndex;
+                throw source.error(ErrorCode.COPYBOOK_SYNTAX, at, "PICTURE " + entry.pictureText + " needs USAGE "
+                        + (dbcs ? "DISPLAY-1" : "NATIONAL") + " (or none), not " + usageName(usage));
+            }
+            entry.type = dbcs ? FieldType.DBCS : FieldType.NATIONAL;
+            entry.length = picture.displayLength;
+            return;
+        }
+        if (usage == Usage.NATIONAL || usage == Usage.DISPLAY_1) {
+            int at = entry.usageIndex >= 0 ? entry.usageIndex : entry.pictureIndex;
+            throw source.error(ErrorCode.COPYBOOK_UNSUPPORTED, at, "USAGE " + usageName(usage) + " needs PIC "
+                    + (usage == Usage.NATIONAL ? "N" : "G") + ", not " + entry.pictureText
+                    + " (national numbers are not supported)");
+        }
         switch (picture.category) {
             case ALPHABETIC:
             case ALPHANUMERIC:

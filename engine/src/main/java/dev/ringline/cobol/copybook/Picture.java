@@ -19,7 +19,7 @@ final class Picture {
     /** Largest PIC X/A field: 16 MiB. */
     static final long MAX_TEXT_LENGTH = 16L * 1024 * 1024;
 
-    enum Category { ALPHABETIC, ALPHANUMERIC, NUMERIC, EDITED }
+    enum Category { ALPHABETIC, ALPHANUMERIC, NUMERIC, EDITED, NATIONAL, DBCS }
 
     final String normalized;
     final Category category;
@@ -59,9 +59,9 @@ final class Picture {
                 add(runsSymbols, runsCounts, symbol, 1);
                 continue;
             }
-            if ("AX9SVPZ*+-.,$B0/".indexOf(c) >= 0) {
+            if ("AX9SVPZ*+-.,$B0/NG".indexOf(c) >= 0) {
                 symbol = c;
-            } else if ("ENG1U".indexOf(c) >= 0) {
+            } else if ("E1U".indexOf(c) >= 0) {
                 throw source.error(ErrorCode.COPYBOOK_UNSUPPORTED, index + i,
                         "PICTURE symbol '" + c + "' is not supported");
             } else if (c == '(') {
@@ -119,6 +119,17 @@ final class Picture {
             totals[symbols.get(r)[0]] += counts.get(r);
         }
         String normalized = normalize(symbols, counts);
+        long wide = totals['N'] + totals['G'];
+        if (wide > 0) {
+            // N: UTF-16 (national) or DBCS with USAGE DISPLAY-1; G: DBCS. Two bytes a character either way.
+            if (totals['N'] > 0 && totals['G'] > 0 || symbols.size() != 1) {
+                throw source.error(ErrorCode.COPYBOOK_SYNTAX, index, "PICTURE " + text
+                        + " mixes N or G with other symbols");
+            }
+            checkTextLength(2 * wide, source, index);
+            return new Picture(normalized, totals['N'] > 0 ? Category.NATIONAL : Category.DBCS, 0, 0, 0, false,
+                    2 * wide);
+        }
         long text9 = totals['X'] + totals['A'];
         if (text9 > 0) {
             for (char bad : "SVPZ*+-.,CD$".toCharArray()) {

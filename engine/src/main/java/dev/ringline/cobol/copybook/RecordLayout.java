@@ -15,8 +15,14 @@ public final class RecordLayout {
     private final int length;
     private final List<Field> flattened;
     private final boolean hasDependingOn;
+    private final boolean multiRecord;
 
     RecordLayout(String name, Field root, int length) {
+        this(name, root, length, false);
+    }
+
+    RecordLayout(String name, Field root, int length, boolean multiRecord) {
+        this.multiRecord = multiRecord;
         this.name = name;
         this.root = root;
         this.length = length;
@@ -55,6 +61,14 @@ public final class RecordLayout {
     /** Bytes of the record with every OCCURS at its maximum. */
     public int length() {
         return length;
+    }
+
+    /**
+     * True for {@link Copybook#union()}: the root's children are the copybook's records, which redefine each other
+     * implicitly (segment selection picks one per record).
+     */
+    public boolean multiRecord() {
+        return multiRecord;
     }
 
     /** True when some array in the record has OCCURS ... DEPENDING ON. */

@@ -21,8 +21,14 @@ public enum Usage {
     COMP_4,
     /** Native binary: the full range of its bytes, not limited by the picture's digits. */
     COMP_5,
+    /** Little-endian binary whatever the file's byte order (the Spark peer's name for PC files). */
+    COMP_9,
     /** Binary like COMP. */
     BINARY,
     /** Packed decimal like COMP-3. */
-    PACKED_DECIMAL
+    PACKED_DECIMAL,
+    /** UTF-16 big-endian text, 2 bytes a character ({@code PIC N}). */
+    NATIONAL,
+    /** Double-byte EBCDIC text, 2 bytes a character ({@code PIC G}). */
+    DISPLAY_1
 }

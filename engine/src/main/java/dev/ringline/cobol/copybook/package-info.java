@@ -4,6 +4,8 @@
  * and sizes into an immutable {@link dev.ringline.cobol.copybook.RecordLayout} of
  * {@link dev.ringline.cobol.copybook.Field}s. Syntax and limit errors are
  * {@link dev.ringline.cobol.copybook.CopybookException}s with a line and column.
+ * {@link dev.ringline.cobol.copybook.Segments} and its compiled {@link dev.ringline.cobol.copybook.SegmentSelector}
+ * choose REDEFINES views per record; {@link dev.ringline.cobol.copybook.UniqueKeys} keeps JSON keys unique.
  *
  * <p>May use: {@code dev.ringline.cobol.error} and {@code dev.ringline.cobol.codec} (numeric formats, binary
  * sizes).

@@ -47,8 +47,20 @@ public enum ErrorCode {
     ODO_OUT_OF_RANGE,
     /** A record is shorter than the fields it must contain. */
     RECORD_TOO_SHORT,
+    /** A record's segment discriminator holds a value that maps to no REDEFINES view or record. */
+    UNKNOWN_SEGMENT,
     /** Bytes skipped while resynchronizing after a bad descriptor word: no record boundary was found in them. */
     UNFRAMED_BYTES,
+
+    // Encoding (JSON lines to records)
+    /** An input line is not one well-formed JSON object. */
+    BAD_JSON,
+    /** A JSON key names no field of the layout at that place. */
+    UNKNOWN_KEY,
+    /** A JSON value has the wrong kind for its field (a string for a group, an object for a number...). */
+    WRONG_JSON_TYPE,
+    /** Several REDEFINES views of the same bytes were given and they encode to different bytes. */
+    REDEFINES_MISMATCH,
 
     // Run level
     /** Reading input or writing output failed. */

@@ -372,7 +372,7 @@ public final class RecordReader implements AutoCloseable {
         if (lengthFunction == null) {
             length = options.recordLength();
         } else {
-            length = lengthFunction.lengthOf(buf, pos, limit - pos);
+            length = lengthOf(start);
             while (length == RecordLengthFunction.NEED_MORE_BYTES) {
                 int available = limit - pos;
                 if (available == buf.length) {
@@ -385,12 +385,21 @@ public final class RecordReader implements AutoCloseable {
                     throw error(ErrorCode.TRUNCATED_RECORD, start, "input ends after " + available
                             + " bytes, before the record's length could be known");
                 }
-                length = lengthFunction.lengthOf(buf, pos, limit - pos);
+                length = lengthOf(start);
             }
             checkPayloadLength(length, start, ErrorCode.RECORD_TOO_SHORT, "record length function returned ");
         }
         copyPayload(record, length, start, 0);
         return true;
+    }
+
+    /** The length function's answer; a FramingException it throws (e.g. a bad counter) is placed at this record. */
+    private int lengthOf(long start) {
+        try {
+            return lengthFunction.lengthOf(buf, pos, limit - pos);
+        } catch (FramingException e) {
+            throw error(e.code(), start, e.detail());
+        }
     }
 
     private boolean nextVb(ByteVector record) throws IOException {

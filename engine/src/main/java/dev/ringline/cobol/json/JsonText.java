@@ -23,11 +23,22 @@ final class JsonText {
     private final byte[] escapedLength = new byte[256];
     /** The single output byte of each input byte, or 0 when it needs the escaped/multi-byte form: one load per byte. */
     private final byte[] direct = new byte[256];
+    /** Bytes 0x80 and above start or continue UTF-8 sequences, copied as they are once validated. */
+    private final boolean utf8;
 
     /**
      * @param codePage the char of every byte value (256 entries, byte → char); surrogates are not allowed
      */
     JsonText(char[] codePage) {
+        this(codePage, false);
+    }
+
+    /**
+     * @param codePage the char of every byte value below 0x80 (and of all bytes unless {@code utf8})
+     * @param utf8     text is UTF-8: valid sequences are copied, invalid or cut ones become U+FFFD
+     */
+    JsonText(char[] codePage, boolean utf8) {
+        this.utf8 = utf8;
         Objects.requireNonNull(codePage, "codePage");
         if (codePage.length != 256) {
             throw new IllegalArgumentException("codePage must have 256 entries: " + codePage.length);
@@ -72,6 +83,19 @@ final class JsonText {
         a[at++] = '"';
         for (int i = start; i < end; i++) {
             int b = src[i] & 0xFF;
+            if (utf8 && b >= 0x80) {
+                int n = utf8Length(src, i, end);
+                if (n > 0) {
+                    System.arraycopy(src, i, a, at, n);
+                    at += n;
+                    i += n - 1;
+                } else {
+                    a[at++] = (byte) 0xEF; // U+FFFD for one bad byte
+                    a[at++] = (byte) 0xBF;
+                    a[at++] = (byte) 0xBD;
+                }
+                continue;
+            }
             byte single = direct[b];
             if (single != 0) {
                 a[at++] = single;
@@ -83,6 +107,40 @@ final class JsonText {
         }
         a[at++] = '"';
         out.truncate(at);
+    }
+
+    /** Bytes of the valid UTF-8 sequence at {@code src[i]} (a byte of 0x80 or more) ending before {@code end}; 0 if invalid. */
+    private static int utf8Length(byte[] src, int i, int end) {
+        int b = src[i] & 0xFF;
+        int n;
+        int min;
+        if (b >= 0xC2 && b <= 0xDF) {
+            n = 2;
+            min = 0x80;
+        } else if (b >= 0xE0 && b <= 0xEF) {
+            n = 3;
+            min = 0x800;
+        } else if (b >= 0xF0 && b <= 0xF4) {
+            n = 4;
+            min = 0x10000;
+        } else {
+            return 0;
+        }
+        if (i + n > end) {
+            return 0;
+        }
+        int cp = b & (0xFF >> (n + 1));
+        for (int k = 1; k < n; k++) {
+            int c = src[i + k] & 0xFF;
+            if ((c & 0xC0) != 0x80) {
+                return 0;
+            }
+            cp = (cp << 6) | (c & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+            return 0;
+        }
+        return n;
     }
 
     /** True when every byte of {@code src[off, off+len)} is 0x00 (Cobrix's null test for text fields). */

@@ -12,28 +12,45 @@ import dev.ringline.cobol.codec.ZonedDecimal;
 import dev.ringline.cobol.copybook.Field;
 import dev.ringline.cobol.copybook.FieldType;
 import dev.ringline.cobol.copybook.RecordLayout;
+import dev.ringline.cobol.copybook.SegmentSelector;
+import dev.ringline.cobol.copybook.Segments;
+import dev.ringline.cobol.copybook.UniqueKeys;
+import dev.ringline.cobol.copybook.Usage;
 import dev.ringline.cobol.error.CobolException;
 import dev.ringline.cobol.error.DecodeError;
 import dev.ringline.cobol.error.ErrorCode;
+import dev.ringline.cobol.error.FramingException;
 import dev.ringline.cobol.error.RecordDecodeException;
 import dev.ringline.cobol.framing.RecordLengthFunction;
 import dev.ringline.buffer.ByteVector;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * Turns one record's bytes into one JSON object (a line), following a {@link RecordLayout}. Compiled once per
  * layout into a tree of field writers with pre-encoded keys, so decoding a record walks arrays, not the layout, and
  * allocates nothing (except for COMP-1/COMP-2 fields and binary fields wider than 8 bytes).
  *
- * <p>The JSON: keys are the copybook names as written, in copybook order; the 01 level is not a wrapper; groups are
- * nested objects; OCCURS are arrays (OCCURS DEPENDING ON: as many elements as the counter says); FILLER items are
- * omitted; every REDEFINES view is emitted, each decoded from the same bytes. Numbers keep the declared scale
- * ({@code PIC S9(5)V99} 12.3 is {@code 12.30}). A field that lies beyond the end of a short (variable-length) record
- * is {@code null}; a text field cut by the end keeps the bytes present.
+ * <p>The JSON: keys are the copybook names as written, in copybook order, unique in every object by the rule of
+ * {@link UniqueKeys}; the 01 level is not a wrapper; groups are nested objects; OCCURS are arrays (OCCURS
+ * DEPENDING ON: as many elements as the counter says, also for a counter inside the enclosing table's element);
+ * elementary FILLER items are omitted unless {@link Fillers#KEEP}; a FILLER group is transparent (its named
+ * children are written in the enclosing object); every REDEFINES view is emitted, each decoded from the same
+ * bytes, unless {@link Segments} select one per record. Numbers keep the declared scale ({@code PIC S9(5)V99}
+ * 12.3 is {@code 12.30}). A field that lies beyond the end of a short (variable-length) record is {@code null}; a
+ * text field cut by the end keeps the bytes present.
+ *
+ * <p>Positions: by default every OCCURS DEPENDING ON table takes its maximum size (Cobrix's default), so every
+ * offset is the layout's. With {@code variableOccurs} a table takes only its present elements, and the items
+ * after it (and the next elements of an enclosing table) move up: offsets are computed per record.
  *
  * <p>Thread-safe once compiled: each thread decodes with its own {@link Context}.
  */
@@ -42,30 +59,69 @@ public final class RecordDecoder {
     private static final byte[] META_RECORD = JsonKeys.encodeKey("_record");
     private static final byte[] META_OFFSET = JsonKeys.encodeKey("_offset");
     private static final byte[] META_LENGTH = JsonKeys.encodeKey("_length");
+    /** {@link Node#measure} results besides a size. */
+    private static final int NEED_MORE = -1;
+    private static final int BAD_COUNT = -2;
 
     private final RecordLayout layout;
     private final Node[] members;
+    /** Segment selection among the records of a union: each record's members, with the bit of its view. */
+    private final Node[][] recordMembers;
+    private final long[] recordBits;
+    /** Union records, unknown segment emitted: the leading items every record shares. */
+    private final Node[] commonMembers;
+    private final SegmentSelector segments;
     private final JsonText text;
     private final CodePage codePage;
     private final Trim trim;
     private final boolean numbersAsStrings;
     private final boolean emitMeta;
     private final boolean lenient;
-    private final boolean allowBlanks;
+    private final BlankNumerics blanks;
+    private final boolean emptyTextNull;
+    private final boolean keepFiller;
+    private final boolean compact;
+    private final boolean bigEndian;
     private final FloatingPoint.Format floatFormat;
-    private final List<ArrayNode> dependingArrays = new ArrayList<>();
+    private final Map<Field, Integer> counterSlots = new IdentityHashMap<>();
 
     private RecordDecoder(RecordLayout layout, JsonOptions options) {
         this.layout = layout;
         this.codePage = options.codePage();
-        this.text = new JsonText(codePage.toCharTable());
+        this.text = new JsonText(codePage.toCharTable(), codePage.isUtf8());
         this.trim = options.trim();
         this.numbersAsStrings = options.numbersAsStrings();
         this.emitMeta = options.emitMeta();
         this.lenient = options.nullOnFieldError();
-        this.allowBlanks = options.allowBlankNumerics();
+        this.blanks = options.blankNumerics();
+        this.emptyTextNull = options.emptyText() == EmptyText.NULL;
+        this.keepFiller = options.fillers() == Fillers.KEEP;
+        this.compact = options.variableOccurs();
+        this.bigEndian = options.binaryBigEndian();
         this.floatFormat = options.floatFormat();
-        this.members = compileMembers(layout.fields(), false, new HashSet<>());
+        this.segments = options.segments() == null ? null
+                : options.segments().compile(layout, codePage, options.binaryBigEndian());
+        for (Field f : layout.flatten()) {
+            if (f.odoCounter()) {
+                counterSlots.put(f, counterSlots.size());
+            }
+        }
+        if (segments != null && layout.multiRecord()) {
+            List<Field> records = layout.fields();
+            recordMembers = new Node[records.size()][];
+            recordBits = new long[records.size()];
+            for (int r = 0; r < records.size(); r++) {
+                recordMembers[r] = object(records.get(r).children(), new ArrayDeque<>(), 0);
+                recordBits[r] = segments.viewBit(records.get(r));
+            }
+            commonMembers = object(commonLeadingFields(records), new ArrayDeque<>(), 0);
+            members = commonMembers;
+        } else {
+            recordMembers = null;
+            recordBits = null;
+            commonMembers = null;
+            members = object(layout.fields(), new ArrayDeque<>(), 0);
+        }
     }
 
     /** Compiles a decoder for {@code layout} with the text, number and field-error settings of {@code options}. */
@@ -80,7 +136,7 @@ public final class RecordDecoder {
 
     /** Fresh per-thread decoding state. */
     public Context newContext() {
-        return new Context();
+        return new Context(counterSlots.size());
     }
 
     /**
@@ -89,10 +145,16 @@ public final class RecordDecoder {
      * @param sequence    the record's 0-based index in the input (for metadata and errors)
      * @param inputOffset the record's byte offset in the input (for metadata and errors)
      * @throws RecordDecodeException for a bad field, unless the error policy is lenient (then the field is null and
-     *                               the error goes to {@link Context#fieldErrors()})
+     *                               the error goes to {@link Context#fieldErrors()}); for an unknown segment; for an
+     *                               OCCURS DEPENDING ON counter out of range when offsets depend on it
      */
     public void decode(byte[] src, int off, int len, long sequence, long inputOffset, Context ctx, ByteVector out) {
         ctx.start(src, off, len, sequence, inputOffset);
+        Node[] top = members;
+        if (segments != null) {
+            top = select(ctx);
+        }
+        int mark = out.length();
         out.append('{');
         boolean first = true;
         if (emitMeta) {
@@ -104,98 +166,282 @@ public final class RecordDecoder {
             JsonNumbers.appendLong(len, out);
             first = false;
         }
-        writeMembers(members, first, ctx, 0, out);
+        try {
+            writeMembers(top, first, ctx, 0, out);
+        } catch (RecordDecodeException e) {
+            out.truncate(mark);
+            throw e;
+        }
         out.append('}').append('\n');
+    }
+
+    /** Sets the record's view mask; the members to write. */
+    private Node[] select(Context ctx) {
+        long mask = segments.select(ctx.src, ctx.off, ctx.len, ctx.number);
+        ctx.mask = mask;
+        if (mask == 0 && !segments.emitUnknown()) {
+            Field d = segments.discriminator();
+            throw new RecordDecodeException(new DecodeError(ctx.sequence, ctx.inputOffset + d.offset(), d.path(),
+                    ErrorCode.UNKNOWN_SEGMENT, "segment value " + segments.describe(ctx.src, ctx.off, ctx.len)
+                    + " of " + d.path() + " maps to no view"));
+        }
+        if (recordMembers != null) {
+            for (int r = 0; r < recordMembers.length; r++) {
+                if ((recordBits[r] & mask) != 0) {
+                    ctx.mask = -1L; // inside the chosen record every view is written
+                    return recordMembers[r];
+                }
+            }
+            return commonMembers;
+        }
+        return members;
     }
 
     /**
      * For {@code DecodeOptions.variableOccurs}: the real length of a fixed-format record from its DEPENDING ON
-     * counters. Only for layouts whose OCCURS DEPENDING ON tables end the record (the COBOL rule), not nested in
-     * another table. Used by one reader thread: not thread-safe.
-     *
-     * @throws CobolException COPYBOOK_UNSUPPORTED when the layout does not allow it
+     * counters, wherever they are (also inside tables). Used by one reader thread: not thread-safe.
      */
     public RecordLengthFunction recordLengthFunction() {
-        int needed = 0;
-        for (ArrayNode a : dependingArrays) {
-            Field f = a.field;
-            if (a.nested || (long) f.offset() + f.totalLength() != layout.length()) {
-                throw new CobolException(ErrorCode.COPYBOOK_UNSUPPORTED, "variable-length OCCURS DEPENDING ON needs "
-                        + f.path() + " to end the record and not be nested in another table");
-            }
-            needed = Math.max(needed, f.dependingOn().offset() + f.dependingOn().length());
+        if (!compact) {
+            throw new CobolException(ErrorCode.COPYBOOK_UNSUPPORTED, "a record length function needs variableOccurs");
         }
-        int counterBytes = needed;
-        Context ctx = new Context();
+        Context ctx = newContext();
         return (buf, off, available) -> {
-            if (available < counterBytes) {
-                return RecordLengthFunction.NEED_MORE_BYTES;
-            }
             ctx.start(buf, off, available, 0, 0);
-            long length = layout.length();
-            for (ArrayNode a : dependingArrays) {
-                long count = a.count(this, ctx, 0);
-                if (count < 0) {
-                    return 0; // a bad counter: the reader reports RECORD_TOO_SHORT at this record
+            Node[] top = members;
+            if (segments != null) {
+                ctx.mask = segments.select(buf, off, available, ctx.number);
+                if (recordMembers != null) {
+                    top = commonMembers;
+                    for (int r = 0; r < recordMembers.length; r++) {
+                        if ((recordBits[r] & ctx.mask) != 0) {
+                            top = recordMembers[r];
+                            break;
+                        }
+                    }
                 }
-                length -= (a.field.occursMax() - count) * (long) a.field.length();
             }
-            return (int) length;
+            int removed = measureMembers(top, ctx, 0);
+            if (removed == NEED_MORE) {
+                return available >= layout.length() ? layout.length() : RecordLengthFunction.NEED_MORE_BYTES;
+            }
+            if (removed == BAD_COUNT) {
+                throw new FramingException(ErrorCode.ODO_OUT_OF_RANGE, ctx.measureError, 0, 0);
+            }
+            return layout.length() - removed;
         };
     }
 
-    private void writeMembers(Node[] nodes, boolean first, Context ctx, int delta, ByteVector out) {
+    private int writeMembers(Node[] nodes, boolean first, Context ctx, int shift, ByteVector out) {
+        int removed = 0;
         for (Node node : nodes) {
-            if (!first) {
-                out.append(',');
+            if (node.viewBit != 0 && (node.viewBit & ctx.mask) == 0) {
+                continue; // a REDEFINES view this record's segment does not select
             }
-            first = false;
-            out.append(node.key);
-            node.write(this, ctx, delta, out);
+            if (node.key != null) {
+                if (!first) {
+                    out.append(',');
+                }
+                first = false;
+                out.append(node.key);
+            }
+            int size = node.write(this, ctx, shift - removed, out);
+            if (node.variable) {
+                removed += node.maxSize - size;
+            }
         }
+        return removed;
+    }
+
+    /** Bytes the members are short of their maximum, or NEED_MORE / BAD_COUNT. */
+    private int measureMembers(Node[] nodes, Context ctx, int shift) {
+        int removed = 0;
+        for (Node node : nodes) {
+            if (!node.variable && !node.hasCounter) {
+                continue;
+            }
+            int size = node.measure(this, ctx, shift - removed);
+            if (size < 0) {
+                return size;
+            }
+            if (node.variable) {
+                removed += node.maxSize - size;
+            }
+        }
+        return removed;
     }
 
     // ------------------------------------------------------------------ compilation
 
-    private Node[] compileMembers(List<Field> fields, boolean inArray, Set<Field> countersInArrays) {
+    /** The members of one JSON object, with their keys made unique. */
+    private Node[] object(List<Field> fields, Deque<Field> arrays, long viewBit) {
         List<Node> nodes = new ArrayList<>();
-        for (Field f : fields) {
-            if (inArray && f.odoCounter()) {
-                countersInArrays.add(f);
+        collect(fields, arrays, viewBit, nodes);
+        List<String> names = new ArrayList<>();
+        for (Node n : nodes) {
+            if (n.name != null) {
+                names.add(n.name);
             }
-            if (f.filler()) {
-                continue; // FILLER is never emitted; an ODO counter declared FILLER is still read by its table
+        }
+        List<String> keys = UniqueKeys.assign(names);
+        int k = 0;
+        for (Node n : nodes) {
+            if (n.name != null) {
+                n.key = JsonKeys.encodeKey(keys.get(k++));
             }
-            Node value = compileValue(f, inArray || f.isArray(), countersInArrays);
-            if (f.isArray()) {
-                if (f.dependingOn() != null && countersInArrays.contains(f.dependingOn())) {
-                    throw new CobolException(ErrorCode.COPYBOOK_UNSUPPORTED, f.path()
-                            + ": DEPENDING ON a counter inside a table is not supported");
-                }
-                ArrayNode array = new ArrayNode(f, value, inArray);
-                if (f.dependingOn() != null) {
-                    dependingArrays.add(array);
-                }
-                value = array;
-            }
-            nodes.add(value);
         }
         return nodes.toArray(new Node[0]);
     }
 
-    private Node compileValue(Field f, boolean inArray, Set<Field> countersInArrays) {
+    private void collect(List<Field> fields, Deque<Field> arrays, long viewBit, List<Node> out) {
+        for (Field f : fields) {
+            long bit = viewBit | (segments == null ? 0 : segments.viewBit(f));
+            if (f.filler() && f.isGroup() && !f.isArray()) {
+                collect(f.children(), arrays, bit, out); // transparent: named children land in this object
+                continue;
+            }
+            boolean emitted = !f.filler() || keepFiller || (f.isArray() && f.isGroup() && hasNamed(f))
+                    || (compact && variableSize(f));
+            if (!emitted) {
+                if (f.odoCounter()) {
+                    Node counter = new NumberNode(f, null, counterSlots.get(f));
+                    counter.viewBit = bit;
+                    out.add(counter); // silent: read for its table, not written
+                }
+                continue;
+            }
+            Node value;
+            if (f.isArray()) {
+                arrays.push(f);
+                Node element = value(f, arrays);
+                arrays.pop();
+                ArrayNode array = new ArrayNode(f, element, counterSlot(f, arrays));
+                array.variable(compact);
+                value = array;
+            } else {
+                value = value(f, arrays);
+            }
+            value.name = f.filler() ? "FILLER" : f.name();
+            value.viewBit = bit;
+            if (compact && value.variable && bit != 0) {
+                throw new CobolException(ErrorCode.COPYBOOK_UNSUPPORTED, f.path()
+                        + ": a REDEFINES view of variable size (OCCURS DEPENDING ON) cannot be selected by segment");
+            }
+            out.add(value);
+        }
+    }
+
+    private static boolean hasNamed(Field f) {
+        for (Field c : f.children()) {
+            if (!c.filler() || hasNamed(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean variableSize(Field f) {
+        if (f.dependingOn() != null) {
+            return true;
+        }
+        for (Field c : f.children()) {
+            if (variableSize(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The slot of an array's DEPENDING ON counter, or -1; checks the counter is reachable from the array. */
+    private int counterSlot(Field array, Deque<Field> arrays) {
+        Field counter = array.dependingOn();
+        if (counter == null) {
+            return -1;
+        }
+        // every table that holds the counter must also hold the array, so "its current element" is defined
+        for (Field table : tablesOf(counter)) {
+            if (table != array && !arrays.contains(table)) {
+                throw new CobolException(ErrorCode.COPYBOOK_UNSUPPORTED, array.path() + ": DEPENDING ON "
+                        + counter.path() + ", a counter inside table " + table.path()
+                        + " that does not contain the array");
+            }
+        }
+        return counterSlots.get(counter);
+    }
+
+    private List<Field> tablesOf(Field field) {
+        List<Field> tables = new ArrayList<>();
+        tablesOf(layout.root(), field, new ArrayDeque<>(), tables);
+        return tables;
+    }
+
+    private static boolean tablesOf(Field at, Field target, Deque<Field> path, List<Field> out) {
+        if (at == target) {
+            for (Field p : path) {
+                if (p.isArray()) {
+                    out.add(p);
+                }
+            }
+            return true;
+        }
+        path.push(at);
+        for (Field c : at.children()) {
+            if (tablesOf(c, target, path, out)) {
+                path.pop();
+                return true;
+            }
+        }
+        path.pop();
+        return false;
+    }
+
+    private Node value(Field f, Deque<Field> arrays) {
+        Integer slot = counterSlots.get(f);
         switch (f.type()) {
             case GROUP:
-                return new GroupNode(f, compileMembers(f.children(), inArray, countersInArrays));
+                return new GroupNode(f, object(f.children(), arrays, 0), compact);
             case ALPHANUMERIC:
             case ALPHABETIC:
                 return new TextNode(f);
+            case NATIONAL:
+                return new WideTextNode(f, true);
+            case DBCS:
+                if (!codePage.hasDoubleByte()) {
+                    throw new CobolException(ErrorCode.COPYBOOK_UNSUPPORTED, f.path() + " is double-byte text (PIC G"
+                            + " / DISPLAY-1): it needs a code page with a double-byte charset, such as cp930, cp939"
+                            + " (Japanese), cp933 (Korean), cp935, cp937 (Chinese); " + codePage.name() + " has none"
+                            + " (the JDK ships no IBM1390/IBM1399)");
+                }
+                return new WideTextNode(f, false);
             case FLOAT_SINGLE:
             case FLOAT_DOUBLE:
                 return new FloatNode(f);
             default:
-                return new NumberNode(f);
+                return new NumberNode(f, f.name(), slot == null ? -1 : slot);
         }
+    }
+
+    /** Union records: the leading fields of the first record that every record has alike. */
+    private static List<Field> commonLeadingFields(List<Field> records) {
+        List<Field> first = records.get(0).children();
+        List<Field> common = new ArrayList<>();
+        for (int i = 0; i < first.size(); i++) {
+            Field f = first.get(i);
+            for (Field record : records) {
+                List<Field> other = record.children();
+                if (i >= other.size() || !same(f, other.get(i))) {
+                    return common;
+                }
+            }
+            common.add(f);
+        }
+        return common;
+    }
+
+    private static boolean same(Field a, Field b) {
+        return a.name().equalsIgnoreCase(b.name()) && a.offset() == b.offset() && a.length() == b.length()
+                && a.type() == b.type() && a.occursMax() == b.occursMax() && a.dependingOn() == null
+                && b.dependingOn() == null && !a.isGroup();
     }
 
     // ------------------------------------------------------------------ per-thread state
@@ -207,6 +453,14 @@ public final class RecordDecoder {
         private Field[] arrays = new Field[8];
         private int[] indices = new int[8];
         private int depth;
+        /** Each DEPENDING ON counter's last value read in this record (-1: bad or not read), and where. */
+        final long[] counters;
+        final int[] counterAt;
+        long mask = -1L;
+        String measureError;
+        private CharBuffer chars = CharBuffer.allocate(0);
+        private byte[] shiftedBytes = new byte[0];
+        private CharsetDecoder doubleByte;
         byte[] src;
         int off;
         int len;
@@ -214,7 +468,9 @@ public final class RecordDecoder {
         long inputOffset;
         int headerBytes;
 
-        private Context() {
+        private Context(int counterSlots) {
+            this.counters = new long[counterSlots];
+            this.counterAt = new int[counterSlots];
         }
 
         /**
@@ -236,6 +492,10 @@ public final class RecordDecoder {
             this.sequence = sequence;
             this.inputOffset = inputOffset;
             this.depth = 0;
+            this.mask = -1L;
+            if (counters.length > 0) {
+                java.util.Arrays.fill(counters, -1L);
+            }
         }
 
         void enter(Field array, int index) {
@@ -255,6 +515,33 @@ public final class RecordDecoder {
             depth--;
         }
 
+        /** An empty char buffer of room for {@code bytes} of wide text (grows, then is reused). */
+        CharBuffer chars(int bytes) {
+            if (chars.capacity() < bytes) {
+                chars = CharBuffer.allocate(bytes);
+            }
+            chars.clear();
+            return chars;
+        }
+
+        /** The field's bytes between shift-out and shift-in, as a double-byte decoder wants them. */
+        ByteBuffer shifted(byte[] src, int at, int len) {
+            if (shiftedBytes.length < len + 2) {
+                shiftedBytes = new byte[len + 2];
+            }
+            shiftedBytes[0] = 0x0E;
+            System.arraycopy(src, at, shiftedBytes, 1, len);
+            shiftedBytes[len + 1] = 0x0F;
+            return ByteBuffer.wrap(shiftedBytes, 0, len + 2);
+        }
+
+        CharsetDecoder doubleByte(CodePage page) {
+            if (doubleByte == null) {
+                doubleByte = page.newDoubleByteDecoder();
+            }
+            return doubleByte;
+        }
+
         /** Field errors of lenient decoding since the last {@link #clearFieldErrors()}, in field order. */
         public List<DecodeError> fieldErrors() {
             return fieldErrors;
@@ -270,7 +557,8 @@ public final class RecordDecoder {
             StringBuilder path = new StringBuilder(field.path());
             for (int i = depth - 1; i >= 0; i--) {
                 String prefix = arrays[i].path();
-                if (field.path().startsWith(prefix)) {
+                if (field.path().startsWith(prefix)
+                        && (field.path().length() == prefix.length() || field.path().charAt(prefix.length()) == '.')) {
                     path.insert(prefix.length(), "[" + indices[i] + "]");
                 }
             }
@@ -295,19 +583,29 @@ public final class RecordDecoder {
 
     private abstract static class Node {
         final Field field;
-        final byte[] key;
+        /** The key's name before uniqueness, or null for a silent node (an ODO counter declared FILLER). */
+        String name;
+        byte[] key;
+        /** Non-zero: a view of a governed REDEFINES set, written only when the record's segment selects it. */
+        long viewBit;
+        /** Bytes of the item at most (all elements of a table). */
+        final int maxSize;
+        /** The item can take fewer than {@link #maxSize} bytes (variableOccurs only). */
+        boolean variable;
+        /** The item is or holds an ODO counter (read while measuring a record). */
+        boolean hasCounter;
 
-        Node(Field field) {
+        Node(Field field, int maxSize) {
             this.field = field;
-            this.key = JsonKeys.encodeKey(field.name());
+            this.maxSize = maxSize;
         }
 
         /**
          * The field's offset in the record, or -1 (after writing {@code null}) when the record is too short to
          * hold all of it: variable-length records may end before the layout does.
          */
-        final int startIfPresent(Context ctx, int delta, ByteVector out) {
-            int start = field.offset() + delta;
+        final int startIfPresent(Context ctx, int shift, ByteVector out) {
+            int start = field.offset() + shift;
             if (start + field.length() > ctx.len) {
                 out.append(NULL);
                 return -1;
@@ -315,135 +613,344 @@ public final class RecordDecoder {
             return start;
         }
 
-        /** Writes the value (not the key) of this field with enclosing tables shifting it by {@code delta} bytes. */
-        abstract void write(RecordDecoder d, Context ctx, int delta, ByteVector out);
+        /**
+         * Writes the value (not the key) of this field, whose layout offset is moved by {@code shift} bytes (by the
+         * enclosing tables' elements and, with variableOccurs, by shorter tables before it); returns the bytes it
+         * takes in this record.
+         */
+        abstract int write(RecordDecoder d, Context ctx, int shift, ByteVector out);
+
+        /** The bytes this item takes in this record, reading ODO counters; NEED_MORE or BAD_COUNT. */
+        int measure(RecordDecoder d, Context ctx, int shift) {
+            return maxSize;
+        }
     }
 
     private static final class GroupNode extends Node {
         private final Node[] members;
 
-        GroupNode(Field field, Node[] members) {
-            super(field);
+        GroupNode(Field field, Node[] members, boolean compact) {
+            super(field, field.length());
             this.members = members;
+            for (Node m : members) {
+                variable |= compact && m.variable;
+                hasCounter |= m.hasCounter;
+            }
         }
 
         @Override
-        void write(RecordDecoder d, Context ctx, int delta, ByteVector out) {
+        int write(RecordDecoder d, Context ctx, int shift, ByteVector out) {
             out.append('{');
-            d.writeMembers(members, true, ctx, delta, out);
+            int removed = d.writeMembers(members, true, ctx, shift, out);
             out.append('}');
+            return maxSize - removed;
+        }
+
+        @Override
+        int measure(RecordDecoder d, Context ctx, int shift) {
+            int removed = d.measureMembers(members, ctx, shift);
+            return removed < 0 ? removed : maxSize - removed;
         }
     }
 
     private static final class ArrayNode extends Node {
         private final Node element;
-        private final boolean nested;
+        private final int counterSlot;
 
-        ArrayNode(Field field, Node element, boolean nested) {
-            super(field);
+        ArrayNode(Field field, Node element, int counterSlot) {
+            super(field, field.length() * field.occursMax());
             this.element = element;
-            this.nested = nested;
+            this.counterSlot = counterSlot;
+            this.hasCounter = element.hasCounter;
+        }
+
+        void variable(boolean compact) {
+            variable = compact && (counterSlot >= 0 || element.variable);
         }
 
         /** Elements present: the counter's value for DEPENDING ON (-1 if it is bad), else the maximum. */
-        long count(RecordDecoder d, Context ctx, int delta) {
-            Field counter = field.dependingOn();
-            if (counter == null) {
+        long count(Context ctx) {
+            if (counterSlot < 0) {
                 return field.occursMax();
             }
-            int start = counter.offset();
-            if (start + counter.length() > ctx.len) {
-                return -1;
-            }
-            try {
-                d.decodeNumber(counter, ctx, start);
-                long value = ctx.number.isBlank() ? -1 : ctx.number.toLong();
-                return value < field.occursMin() || value > field.occursMax() ? -1 : value;
-            } catch (FieldDecodeException e) {
-                return -1;
-            }
+            long value = ctx.counters[counterSlot];
+            return value < field.occursMin() || value > field.occursMax() ? -1 : value;
+        }
+
+        private String badCount(Context ctx) {
+            Field counter = field.dependingOn();
+            long value = ctx.counters[counterSlot];
+            return "OCCURS DEPENDING ON counter " + ctx.pathOf(counter) + (value < 0 ? " has no valid count"
+                    : " is " + value) + ", not in " + field.occursMin() + ".." + field.occursMax()
+                    + " (table " + field.path() + ")";
         }
 
         @Override
-        void write(RecordDecoder d, Context ctx, int delta, ByteVector out) {
-            long count = count(d, ctx, delta);
+        int write(RecordDecoder d, Context ctx, int shift, ByteVector out) {
+            long count = count(ctx);
             if (count < 0) {
-                d.fieldError(ctx, field, field.dependingOn().offset(), ErrorCode.ODO_OUT_OF_RANGE,
-                        "OCCURS DEPENDING ON counter " + field.dependingOn().path() + " is not a count in "
-                                + field.occursMin() + ".." + field.occursMax(), -1, out);
-                return;
+                Field counter = field.dependingOn();
+                int at = ctx.counterAt[counterSlot];
+                if (variable) { // the items after the table cannot be placed: the whole record is bad
+                    throw new RecordDecodeException(new DecodeError(ctx.sequence, ctx.inputOffset + at,
+                            ctx.pathOf(counter), ErrorCode.ODO_OUT_OF_RANGE, badCount(ctx)));
+                }
+                d.fieldErrorAt(ctx, ctx.pathOf(counter), at, ErrorCode.ODO_OUT_OF_RANGE, badCount(ctx), out);
+                return maxSize;
             }
             out.append('[');
             ctx.enter(field, 0);
+            int pos = 0;
             for (int i = 0; i < count; i++) {
                 if (i > 0) {
                     out.append(',');
                 }
                 ctx.setIndex(i);
-                element.write(d, ctx, delta + i * field.length(), out);
+                pos += element.write(d, ctx, shift + pos, out);
             }
             ctx.exit();
             out.append(']');
+            return variable ? pos : maxSize;
+        }
+
+        @Override
+        int measure(RecordDecoder d, Context ctx, int shift) {
+            long count = count(ctx);
+            if (count < 0) {
+                if (ctx.counters[counterSlot] < 0 && ctx.counterAt[counterSlot] < 0) {
+                    return NEED_MORE;
+                }
+                ctx.measureError = badCount(ctx);
+                return BAD_COUNT;
+            }
+            if (!element.variable && !element.hasCounter) {
+                return variable ? (int) count * field.length() : maxSize;
+            }
+            ctx.enter(field, 0);
+            int pos = 0;
+            for (int i = 0; i < count; i++) {
+                ctx.setIndex(i);
+                int size = element.measure(d, ctx, shift + pos);
+                if (size < 0) {
+                    ctx.exit();
+                    return size;
+                }
+                pos += size;
+            }
+            ctx.exit();
+            return variable ? pos : maxSize;
         }
     }
 
     private static final class TextNode extends Node {
         TextNode(Field field) {
-            super(field);
+            super(field, field.length());
         }
 
         @Override
-        void write(RecordDecoder d, Context ctx, int delta, ByteVector out) {
-            int start = field.offset() + delta;
+        int write(RecordDecoder d, Context ctx, int shift, ByteVector out) {
+            int start = field.offset() + shift;
             int available = Math.min(field.length(), ctx.len - start);
             if (available <= 0) {
                 out.append(NULL);
-                return;
+                return maxSize;
+            }
+            if (d.emptyTextNull && blank(ctx.src, ctx.off + start, available, d.codePage.space())) {
+                out.append(NULL);
+                return maxSize;
             }
             d.text.appendString(ctx.src, ctx.off + start, available, d.trim, out);
+            return maxSize;
         }
     }
 
-    private static final class NumberNode extends Node {
-        NumberNode(Field field) {
-            super(field);
+    /** PIC N (UTF-16 big-endian) or PIC G (double-byte EBCDIC): decoded to chars in the context, then escaped. */
+    private static final class WideTextNode extends Node {
+        private final boolean national;
+
+        WideTextNode(Field field, boolean national) {
+            super(field, field.length());
+            this.national = national;
         }
 
         @Override
-        void write(RecordDecoder d, Context ctx, int delta, ByteVector out) {
-            int start = startIfPresent(ctx, delta, out);
-            if (start < 0) {
-                return;
+        int write(RecordDecoder d, Context ctx, int shift, ByteVector out) {
+            int start = field.offset() + shift;
+            int available = Math.min(field.length(), ctx.len - start) & ~1;
+            if (available <= 0) {
+                out.append(NULL);
+                return maxSize;
             }
-            try {
-                d.decodeNumber(field, ctx, start);
-            } catch (FieldDecodeException e) {
-                d.fieldError(ctx, field, start, e.code(), e.getMessage(), e.byteIndex(), out);
-                return;
+            byte[] src = ctx.src;
+            int at = ctx.off + start;
+            if (d.emptyTextNull && wideBlank(src, at, available, national)) {
+                out.append(NULL);
+                return maxSize;
+            }
+            CharBuffer chars = ctx.chars(available);
+            if (national) {
+                for (int i = 0; i < available; i += 2) {
+                    chars.put((char) (((src[at + i] & 0xFF) << 8) | (src[at + i + 1] & 0xFF)));
+                }
+            } else {
+                ByteBuffer in = ctx.shifted(src, at, available);
+                CharsetDecoder decoder = ctx.doubleByte(d.codePage);
+                decoder.reset();
+                decoder.decode(in, chars, true);
+                decoder.flush(chars);
+            }
+            chars.flip();
+            int from = 0;
+            int to = chars.limit();
+            if (d.trim == Trim.LEFT || d.trim == Trim.BOTH) {
+                while (from < to && wideBlank(chars.get(from))) {
+                    from++;
+                }
+            }
+            if (d.trim == Trim.RIGHT || d.trim == Trim.BOTH) {
+                while (to > from && wideBlank(chars.get(to - 1))) {
+                    to--;
+                }
+            }
+            chars.limit(to).position(from);
+            out.append('"');
+            JsonEscape.append(chars, out);
+            out.append('"');
+            return maxSize;
+        }
+
+        /** Trimmed from wide text: chars up to U+0020 and the ideographic space U+3000 (the DBCS blank 0x4040). */
+        private static boolean wideBlank(char c) {
+            return c <= ' ' || c == '\u3000';
+        }
+
+        /** All low-values, or all spaces (U+0020 pairs for national, 0x4040 for double-byte EBCDIC). */
+        private static boolean wideBlank(byte[] src, int at, int len, boolean national) {
+            boolean zeros = true;
+            boolean spaces = true;
+            for (int i = 0; i < len; i += 2) {
+                int hi = src[at + i] & 0xFF;
+                int lo = src[at + i + 1] & 0xFF;
+                zeros &= hi == 0 && lo == 0;
+                spaces &= national ? hi == 0 && lo == 0x20 : hi == 0x40 && lo == 0x40;
+            }
+            return zeros || spaces;
+        }
+    }
+
+    /** All bytes spaces, or all low-values. */
+    static boolean blank(byte[] src, int at, int len, byte space) {
+        byte b0 = src[at];
+        if (b0 != space && b0 != 0) {
+            return false;
+        }
+        for (int i = 1; i < len; i++) {
+            if (src[at + i] != b0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final class NumberNode extends Node {
+        private final int counterSlot;
+
+        /** @param name null for a silent counter (read, not written) */
+        NumberNode(Field field, String name, int counterSlot) {
+            super(field, field.length());
+            this.name = name;
+            this.counterSlot = counterSlot;
+            this.hasCounter = counterSlot >= 0;
+        }
+
+        @Override
+        int write(RecordDecoder d, Context ctx, int shift, ByteVector out) {
+            if (name == null) {
+                measure(d, ctx, shift);
+                return maxSize;
+            }
+            int start = field.offset() + shift;
+            if (counterSlot >= 0) {
+                ctx.counterAt[counterSlot] = start;
+                ctx.counters[counterSlot] = -1;
+            }
+            if (start + field.length() > ctx.len) {
+                out.append(NULL);
+                return maxSize;
             }
             DecodedNumber number = ctx.number;
+            try {
+                if (d.decodeNumber(field, ctx, start)) {
+                    if (counterSlot >= 0) {
+                        ctx.counters[counterSlot] = 0;
+                    }
+                    d.appendZero(field, out);
+                    return maxSize;
+                }
+            } catch (FieldDecodeException e) {
+                d.fieldError(ctx, field, start, e.code(), e.getMessage(), e.byteIndex(), out);
+                return maxSize;
+            }
             if (number.isBlank()) {
                 out.append(NULL);
-            } else if (d.numbersAsStrings) {
+                return maxSize;
+            }
+            if (counterSlot >= 0) {
+                ctx.counters[counterSlot] = toCount(number);
+            }
+            if (d.numbersAsStrings) {
                 out.append('"');
                 number.appendPlainText(out);
                 out.append('"');
             } else {
                 number.appendPlainText(out);
             }
+            return maxSize;
+        }
+
+        @Override
+        int measure(RecordDecoder d, Context ctx, int shift) {
+            if (counterSlot < 0) {
+                return maxSize;
+            }
+            int start = field.offset() + shift;
+            ctx.counterAt[counterSlot] = -1;
+            ctx.counters[counterSlot] = -1;
+            if (start + field.length() > ctx.len) {
+                return NEED_MORE;
+            }
+            ctx.counterAt[counterSlot] = start;
+            try {
+                if (d.decodeNumber(field, ctx, start)) {
+                    ctx.counters[counterSlot] = 0;
+                } else if (!ctx.number.isBlank()) {
+                    ctx.counters[counterSlot] = toCount(ctx.number);
+                }
+            } catch (FieldDecodeException e) {
+                // stays -1: the table reports the bad counter
+            }
+            return maxSize;
+        }
+
+        private static long toCount(DecodedNumber number) {
+            try {
+                return number.toLong();
+            } catch (FieldDecodeException e) {
+                return -1;
+            }
         }
     }
 
     private static final class FloatNode extends Node {
         FloatNode(Field field) {
-            super(field);
+            super(field, field.length());
         }
 
         @Override
-        void write(RecordDecoder d, Context ctx, int delta, ByteVector out) {
-            int start = startIfPresent(ctx, delta, out);
+        int write(RecordDecoder d, Context ctx, int shift, ByteVector out) {
+            int start = startIfPresent(ctx, shift, out);
             if (start < 0) {
-                return;
+                return maxSize;
             }
             int mark = out.length();
             try {
@@ -462,29 +969,71 @@ public final class RecordDecoder {
                 out.truncate(mark);
                 d.fieldError(ctx, field, start, e.code(), e.getMessage(), e.byteIndex(), out);
             }
+            return maxSize;
         }
     }
 
-    /** Decodes a numeric field at record offset {@code start} into {@code ctx.number}. */
-    void decodeNumber(Field f, Context ctx, int start) {
+    /** Reports a bad table count: null in lenient mode, otherwise the record fails. */
+    private void fieldErrorAt(Context ctx, String path, int at, ErrorCode code, String message, ByteVector out) {
+        DecodeError error = new DecodeError(ctx.sequence, ctx.inputOffset + Math.max(0, at), path, code,
+                message + " (record byte " + Math.max(0, at) + ")");
+        if (!lenient) {
+            throw new RecordDecodeException(error);
+        }
+        ctx.fieldErrors.add(error);
+        out.append(NULL);
+    }
+
+    /** Zero at the field's scale, for {@link BlankNumerics#ZERO}. */
+    private void appendZero(Field f, ByteVector out) {
+        if (numbersAsStrings) {
+            out.append('"');
+        }
+        out.append('0');
+        int scale = f.numeric().scale();
+        if (scale > 0) {
+            out.append('.');
+            for (int i = 0; i < scale; i++) {
+                out.append('0');
+            }
+        }
+        if (numbersAsStrings) {
+            out.append('"');
+        }
+    }
+
+    /**
+     * Decodes a numeric field at record offset {@code start} into {@code ctx.number}.
+     *
+     * @return true when the field is blank and {@link BlankNumerics#ZERO} applies (the number is not set)
+     */
+    boolean decodeNumber(Field f, Context ctx, int start) {
         byte[] src = ctx.src;
         int at = ctx.off + start;
         NumericFormat fmt = f.numeric();
         DecodedNumber number = ctx.number;
+        BlankNumerics blankMode = blanks;
         switch (f.type()) {
             case ZONED:
-                ZonedDecimal.decode(src, at, f.length(), fmt, codePage.isEbcdic(), allowBlanks, number);
-                break;
+                ZonedDecimal.decode(src, at, f.length(), fmt, codePage.isEbcdic(), blankMode != BlankNumerics.REJECT,
+                        number);
+                return blankMode == BlankNumerics.ZERO && number.isBlank();
             case PACKED:
+                if (blankMode != BlankNumerics.REJECT && blank(src, at, f.length(), codePage.space())) {
+                    number.setBlank(fmt.scale());
+                    return blankMode == BlankNumerics.ZERO;
+                }
                 PackedDecimal.decode(src, at, f.length(), fmt, number);
-                break;
+                return false;
             case BINARY:
+                BinaryInteger.decode(src, at, f.length(), fmt, bigEndian && f.usage() != Usage.COMP_9, number);
+                return false;
             case NATIVE_BINARY:
-                BinaryInteger.decode(src, at, f.length(), fmt, true, number);
-                break;
+                BinaryInteger.decode(src, at, f.length(), fmt, bigEndian, number);
+                return false;
             case NUMERIC_EDITED:
                 NumericEdited.decode(src, at, f.length(), fmt, codePage, number);
-                break;
+                return false;
             default:
                 throw new IllegalStateException("not a numeric field: " + f);
         }

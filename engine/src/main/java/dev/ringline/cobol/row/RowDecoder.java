@@ -17,6 +17,9 @@ import dev.ringline.cobol.error.CobolException;
 import dev.ringline.cobol.error.DecodeError;
 import dev.ringline.cobol.error.ErrorCode;
 import dev.ringline.cobol.error.RecordDecodeException;
+import dev.ringline.cobol.copybook.Usage;
+import dev.ringline.cobol.json.BlankNumerics;
+import dev.ringline.cobol.json.EmptyText;
 import dev.ringline.cobol.json.Trim;
 
 import java.math.BigDecimal;
@@ -158,6 +161,11 @@ public final class RowDecoder {
             case ALPHANUMERIC:
             case ALPHABETIC:
                 return new TextNode(new RowColumn(f.name(), f, ordinal, ValueKind.TEXT, 0, 0, List.of(), null));
+            case NATIONAL:
+                return new NationalNode(new RowColumn(f.name(), f, ordinal, ValueKind.TEXT, 0, 0, List.of(), null));
+            case DBCS:
+                throw new CobolException(ErrorCode.COPYBOOK_UNSUPPORTED, f.path()
+                        + ": PIC G (double-byte) text is not supported by the typed decode yet");
             case FLOAT_SINGLE:
                 return new FloatNode(new RowColumn(f.name(), f, ordinal, ValueKind.FLOAT, 0, 0, List.of(), null));
             case FLOAT_DOUBLE:
@@ -311,30 +319,56 @@ public final class RowDecoder {
         sink.setNull(ordinal);
     }
 
-    /** Decodes a numeric field at record offset {@code start} into {@code ctx.number}. */
-    private void decodeNumber(Field f, Context ctx, int start) {
+    /**
+     * Decodes a numeric field at record offset {@code start} into {@code ctx.number}, as the JSON writer does.
+     *
+     * @return true when the field is blank and {@link BlankNumerics#ZERO} applies (the number is not set)
+     */
+    private boolean decodeNumber(Field f, Context ctx, int start) {
         byte[] src = ctx.src;
         int at = ctx.off + start;
         NumericFormat fmt = f.numeric();
         DecodedNumber number = ctx.number;
+        BlankNumerics blanks = options.blankNumerics();
         switch (f.type()) {
             case ZONED:
-                ZonedDecimal.decode(src, at, f.length(), fmt, codePage.isEbcdic(), options.allowBlankNumerics(),
+                ZonedDecimal.decode(src, at, f.length(), fmt, codePage.isEbcdic(), blanks != BlankNumerics.REJECT,
                         number);
-                break;
+                return blanks == BlankNumerics.ZERO && number.isBlank();
             case PACKED:
+                if (blanks != BlankNumerics.REJECT && blank(src, at, f.length(), codePage.space())) {
+                    number.setBlank(fmt.scale());
+                    return blanks == BlankNumerics.ZERO;
+                }
                 PackedDecimal.decode(src, at, f.length(), fmt, number);
-                break;
+                return false;
             case BINARY:
+                BinaryInteger.decode(src, at, f.length(), fmt,
+                        options.binaryBigEndian() && f.usage() != Usage.COMP_9, number);
+                return false;
             case NATIVE_BINARY:
-                BinaryInteger.decode(src, at, f.length(), fmt, true, number);
-                break;
+                BinaryInteger.decode(src, at, f.length(), fmt, options.binaryBigEndian(), number);
+                return false;
             case NUMERIC_EDITED:
                 NumericEdited.decode(src, at, f.length(), fmt, codePage, number);
-                break;
+                return false;
             default:
                 throw new IllegalStateException("not a numeric field: " + f);
         }
+    }
+
+    /** All bytes spaces, or all low-values (the JSON writer's blank test). */
+    private static boolean blank(byte[] src, int at, int len, byte space) {
+        byte b0 = src[at];
+        if (b0 != space && b0 != 0) {
+            return false;
+        }
+        for (int i = 1; i < len; i++) {
+            if (src[at + i] != b0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // ------------------------------------------------------------------ value writers
@@ -393,8 +427,8 @@ public final class RowDecoder {
                 return -1;
             }
             try {
-                d.decodeNumber(counter, ctx, start);
-                long value = ctx.number.isBlank() ? -1 : ctx.number.toLong();
+                boolean zero = d.decodeNumber(counter, ctx, start);
+                long value = zero ? 0 : ctx.number.isBlank() ? -1 : ctx.number.toLong();
                 return value < field.occursMin() || value > field.occursMax() ? -1 : value;
             } catch (FieldDecodeException e) {
                 return -1;
@@ -438,6 +472,10 @@ public final class RowDecoder {
             byte[] src = ctx.src;
             int from = ctx.off + start;
             int to = from + available;
+            if (d.options.emptyText() == EmptyText.NULL && blank(src, from, available, d.codePage.space())) {
+                sink.setNull(ordinal);
+                return;
+            }
             Trim trim = d.options.trim();
             if (trim == Trim.LEFT || trim == Trim.BOTH) {
                 while (from < to && d.text.charOf(src[from]) <= ' ') {
@@ -451,6 +489,87 @@ public final class RowDecoder {
             }
             d.text.encode(src, from, to, ctx.utf8);
             sink.setText(ordinal, ctx.utf8.array(), 0, ctx.utf8.length());
+        }
+    }
+
+    /** PIC N: UTF-16 big-endian text, trimmed of chars up to U+0020 and U+3000 as the JSON writer does. */
+    private static final class NationalNode extends Node {
+        NationalNode(RowColumn column) {
+            super(column);
+        }
+
+        @Override
+        void write(RowDecoder d, Context ctx, int delta, int ordinal, RowSink sink) {
+            int start = field.offset() + delta;
+            int available = Math.min(field.length(), ctx.len - start) & ~1;
+            if (available <= 0) {
+                sink.setNull(ordinal);
+                return;
+            }
+            byte[] src = ctx.src;
+            int from = ctx.off + start;
+            int to = from + available;
+            if (d.options.emptyText() == EmptyText.NULL && nationalBlank(src, from, to)) {
+                sink.setNull(ordinal);
+                return;
+            }
+            Trim trim = d.options.trim();
+            if (trim == Trim.LEFT || trim == Trim.BOTH) {
+                while (from < to && wideBlank(charAt(src, from))) {
+                    from += 2;
+                }
+            }
+            if (trim == Trim.RIGHT || trim == Trim.BOTH) {
+                while (to > from && wideBlank(charAt(src, to - 2))) {
+                    to -= 2;
+                }
+            }
+            ByteVector out = ctx.utf8;
+            out.setLength((to - from) / 2 * 3);
+            byte[] a = out.array();
+            int at = 0;
+            for (int i = from; i < to; i += 2) {
+                char c = charAt(src, i);
+                if (c < 0x80) {
+                    a[at++] = (byte) c;
+                } else if (c < 0x800) {
+                    a[at++] = (byte) (0xC0 | c >> 6);
+                    a[at++] = (byte) (0x80 | c & 0x3F);
+                } else if (Character.isHighSurrogate(c) && i + 2 < to && Character.isLowSurrogate(charAt(src, i + 2))) {
+                    int cp = Character.toCodePoint(c, charAt(src, i + 2));
+                    i += 2;
+                    a[at++] = (byte) (0xF0 | cp >> 18);
+                    a[at++] = (byte) (0x80 | cp >> 12 & 0x3F);
+                    a[at++] = (byte) (0x80 | cp >> 6 & 0x3F);
+                    a[at++] = (byte) (0x80 | cp & 0x3F);
+                } else {
+                    char e = Character.isSurrogate(c) ? '\uFFFD' : c; // a lone surrogate has no UTF-8
+                    a[at++] = (byte) (0xE0 | e >> 12);
+                    a[at++] = (byte) (0x80 | e >> 6 & 0x3F);
+                    a[at++] = (byte) (0x80 | e & 0x3F);
+                }
+            }
+            out.truncate(at);
+            sink.setText(ordinal, a, 0, at);
+        }
+
+        private static char charAt(byte[] src, int i) {
+            return (char) (((src[i] & 0xFF) << 8) | (src[i + 1] & 0xFF));
+        }
+
+        private static boolean wideBlank(char c) {
+            return c <= ' ' || c == '\u3000';
+        }
+
+        /** All low-values or all U+0020. */
+        private static boolean nationalBlank(byte[] src, int from, int to) {
+            boolean zeros = true;
+            boolean spaces = true;
+            for (int i = from; i < to; i += 2) {
+                zeros &= src[i] == 0 && src[i + 1] == 0;
+                spaces &= src[i] == 0 && src[i + 1] == 0x20;
+            }
+            return zeros || spaces;
         }
     }
 
@@ -493,10 +612,19 @@ public final class RowDecoder {
                 return;
             }
             DecodedNumber number = ctx.number;
+            boolean zero;
             try {
-                d.decodeNumber(field, ctx, start);
+                zero = d.decodeNumber(field, ctx, start);
             } catch (FieldDecodeException e) {
                 d.fieldError(ctx, field, start, e.code(), e.getMessage(), e.byteIndex(), ordinal, sink);
+                return;
+            }
+            if (zero) {
+                switch (column.kind()) {
+                    case INT -> sink.setInt(ordinal, 0);
+                    case LONG -> sink.setLong(ordinal, 0);
+                    default -> sink.setDecimal(ordinal, 0, column.precision(), column.scale());
+                }
                 return;
             }
             if (number.isBlank()) {

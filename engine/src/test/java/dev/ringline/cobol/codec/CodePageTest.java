@@ -4,6 +4,7 @@ import dev.ringline.cobol.error.ErrorCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.charset.Charset;
 import java.util.HashMap;
@@ -73,10 +74,68 @@ class CodePageTest {
 
     @Test
     void namesAndUnknownName() {
-        assertEquals(List.of("cp037", "cp273", "cp500", "cp1047", "cp1140", "cp1141", "cp1148", "ascii"),
-                CodePage.names());
+        List<String> names = CodePage.names();
+        assertEquals(List.of("cp037", "cp273"), names.subList(0, 2));
+        assertEquals(List.of("ascii", "utf8"), names.subList(names.size() - 2, names.size()));
+        // the pages the issue asks for that JDK 17 ships (it has no IBM1153 / IBM1154)
+        for (int n : new int[] {37, 273, 277, 278, 280, 284, 285, 297, 420, 424, 500, 838, 870, 871, 875, 1025,
+            1026, 1047, 1112, 1122, 1123, 1140, 1141, 1142, 1143, 1144, 1145, 1146, 1147, 1148, 1149}) {
+            String name = n < 100 ? String.format("cp%03d", n) : "cp" + n;
+            assertTrue(names.contains(name), name + " in " + names);
+            assertTrue(CodePage.of(name).isEbcdic());
+        }
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CodePage.of("cp999"));
         assertTrue(e.getMessage().contains("cp1148"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @MethodSource("ebcdicNames")
+    void everyBuiltInEbcdicPageIsItsJdkCharset(String name) {
+        CodePage page = CodePage.of(name);
+        Charset jdk = Charset.forName(name); // cpNNN is an alias of every such JDK charset
+        byte[] all = new byte[256];
+        for (int i = 0; i < 256; i++) {
+            all[i] = (byte) i;
+        }
+        if (page.hasDoubleByte()) {
+            // a mixed page: each byte decoded alone, the shift-out byte has no char of its own
+            for (int b = 0; b < 256; b++) {
+                String one = new String(new byte[] {(byte) b}, jdk);
+                if (b != 0x0E) {
+                    assertEquals(one, String.valueOf(page.toChar(b)), name + " byte " + b);
+                }
+            }
+        } else {
+            assertEquals(new String(all, jdk), new String(page.toCharTable()), name);
+        }
+        assertEquals((byte) 0x40, page.space());
+        assertEquals((byte) 0xF0, page.digitZero());
+    }
+
+    static List<String> ebcdicNames() {
+        return CodePage.names().stream().filter(n -> n.startsWith("cp")).toList();
+    }
+
+    @Test
+    void jdkCharsetNamesAreAccepted() {
+        assertEquals(CodePage.of("cp1141"), CodePage.of("IBM01141"), "a JDK name of a built-in page is that page");
+        assertEquals("cp1025", CodePage.of("x-IBM1025").name());
+        assertEquals(CodePage.of("cp500"), CodePage.of("CP500"), "case is ignored");
+        CodePage windows = CodePage.of("windows-1252");
+        assertFalse(windows.isEbcdic());
+        assertEquals('€', windows.toChar(0x80));
+        IllegalArgumentException wide = assertThrows(IllegalArgumentException.class, () -> CodePage.of("UTF-16"));
+        assertTrue(wide.getMessage().contains("not a single-byte"), wide.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> CodePage.of("no such charset!"));
+    }
+
+    @Test
+    void utf8IsAsciiForNumbersAndFlagsItsText() {
+        CodePage utf8 = CodePage.of("utf8");
+        assertTrue(utf8.isUtf8());
+        assertFalse(utf8.isEbcdic());
+        assertEquals((byte) 0x30, utf8.digitZero());
+        assertFalse(CodePage.of("ascii").isUtf8());
     }
 
     @Test

@@ -103,7 +103,9 @@ class CopybookErrorTest {
         assertError(fixed("01 R.", "   05 A PIC 9 COMP-1."), ErrorCode.COPYBOOK_SYNTAX, 2, 20, "no PICTURE");
         assertError(fixed("01 R.", "   05 A PIC S9V9V9."), ErrorCode.COPYBOOK_SYNTAX, 2, 20, "more than one");
         assertError(fixed("01 R.", "   05 A PIC 9P9."), ErrorCode.COPYBOOK_SYNTAX, 2, 20, "P must");
-        assertError(fixed("01 R.", "   05 A PIC N(5)."), ErrorCode.COPYBOOK_UNSUPPORTED, 2, 20, "'N'");
+        assertError(fixed("01 R.", "   05 A PIC 9(5) NATIONAL."), ErrorCode.COPYBOOK_UNSUPPORTED, 2, 25,
+                "national numbers");
+        assertError(fixed("01 R.", "   05 A PIC 9E9."), ErrorCode.COPYBOOK_UNSUPPORTED, 2, 21, "'E'");
         assertError(fixed("01 R.", "   05 A POINTER."), ErrorCode.COPYBOOK_UNSUPPORTED, 2, 16, "POINTER");
         assertError(fixed("01 R.", "   COPY OTHER."), ErrorCode.COPYBOOK_UNSUPPORTED, 2, 11, "COPY");
     }

@@ -60,4 +60,78 @@ class DecodeAllocationTest {
             cp.decode(ZONED, 0, ZONED.length, chars);
         }
     }
+
+    /** Segments, a nested OCCURS DEPENDING ON with variable occurs, a FILLER group, national text, blank numerics. */
+    private static final String REAL_WORLD = String.join("\n",
+            "       01  R.",
+            "           05  KIND        PIC X.",
+            "           05  A-VIEW.",
+            "               10  A-NUM   PIC S9(5) COMP-3.",
+            "           05  B-VIEW REDEFINES A-VIEW.",
+            "               10  B-TXT   PIC X(3).",
+            "           05  FILLER.",
+            "               10  N       PIC 9.",
+            "           05  T OCCURS 0 TO 2 TIMES DEPENDING ON N.",
+            "               10  M       PIC 9.",
+            "               10  U OCCURS 0 TO 2 TIMES DEPENDING ON M PIC X.",
+            "           05  NAT         PIC N(2).",
+            "           05  BLANK-NUM   PIC 9(3).");
+
+    @Test
+    void steadyStateRecordDecodingWithTheRealWorldOptionsAllocatesNothing() {
+        com.sun.management.ThreadMXBean threads = allocationCounter();
+        dev.ringline.cobol.copybook.RecordLayout layout = dev.ringline.cobol.copybook.Copybook.parse(REAL_WORLD,
+                "rw.cpy").firstRecord();
+        JsonOptions options = new JsonOptions(CodePage.of("cp037"), Trim.RIGHT, false, true, true,
+                BlankNumerics.ZERO, EmptyText.NULL, Fillers.OMIT, true, dev.ringline.cobol.copybook.Segments
+                .on("KIND").map("A", "A-VIEW").map("B", "B-VIEW"), true, dev.ringline.cobol.codec.FloatingPoint
+                .Format.IBM_HEX);
+        RecordDecoder decoder = RecordDecoder.compile(layout, options);
+        RecordDecoder.Context ctx = decoder.newContext();
+        CodePage cp = CodePage.of("cp037");
+        byte[] a = new byte[20];
+        cp.encode("A", a, 0, 1);
+        PackedDecimal.encodeUnscaled(-123, NumericFormat.of(5, 0, true), a, 1);
+        cp.encode("22XY1Z", a, 4, 6); // N=2; M=2 X Y; M=1 Z
+        a[10] = 0;
+        a[11] = 'h';
+        a[12] = 0;
+        a[13] = 'i';
+        cp.encode("   ", a, 14, 3);
+        byte[] b = a.clone();
+        cp.encode("B", b, 0, 1);
+        cp.encode("abc", b, 1, 3);
+        ByteVector out = new ByteVector(1 << 16);
+        decodeRecords(decoder, ctx, a, b, out, 20_000);
+        String line = new String(out.toByteArray(), 0, out.length(), java.nio.charset.StandardCharsets.UTF_8)
+                .split("\n")[0];
+        assertTrue(line.contains("\"A-NUM\":-123") && line.contains("\"U\":[\"X\",\"Y\"]")
+                && line.contains("\"NAT\":\"hi\"") && line.contains("\"BLANK-NUM\":0"), line);
+        long tid = Thread.currentThread().getId();
+        long before = threads.getThreadAllocatedBytes(tid);
+        decodeRecords(decoder, ctx, a, b, out, 100_000);
+        long allocated = threads.getThreadAllocatedBytes(tid) - before;
+        assertTrue(allocated < 64 * 1024, "decoding allocated " + allocated + " bytes in 100,000 records");
+    }
+
+    private static com.sun.management.ThreadMXBean allocationCounter() {
+        java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        Assumptions.assumeTrue(bean instanceof com.sun.management.ThreadMXBean,
+                "per-thread allocation counter not available");
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) bean;
+        Assumptions.assumeTrue(threads.isThreadAllocatedMemorySupported()
+                && threads.isThreadAllocatedMemoryEnabled(), "per-thread allocation counter disabled");
+        return threads;
+    }
+
+    private static void decodeRecords(RecordDecoder decoder, RecordDecoder.Context ctx, byte[] a, byte[] b,
+                                      ByteVector out, int rounds) {
+        for (int i = 0; i < rounds; i++) {
+            if (i % 64 == 0) {
+                out.clear();
+            }
+            byte[] rec = (i & 1) == 0 ? a : b;
+            decoder.decode(rec, 0, rec.length, i, (long) i * rec.length, ctx, out);
+        }
+    }
 }

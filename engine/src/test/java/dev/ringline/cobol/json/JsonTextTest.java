@@ -198,4 +198,24 @@ class JsonTextTest {
                     expectedFile.getFileName() + " record " + r + ":\n" + expected.get(r) + "\n" + prefix);
         }
     }
+
+    @Test
+    void utf8TextIsCopiedAndBadSequencesBecomeReplacementChars() {
+        char[] latin1 = new char[256];
+        for (int i = 0; i < 256; i++) {
+            latin1[i] = (char) i;
+        }
+        JsonText utf8 = new JsonText(latin1, true);
+        byte[] good = "h\u00e9llo \u20ac \ud83d\ude00 \"q\"  ".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ByteVector out = new ByteVector(64);
+        utf8.appendString(good, 0, good.length, Trim.RIGHT, out);
+        assertEquals("\"h\u00e9llo \u20ac \ud83d\ude00 \\\"q\\\"\"",
+                new String(out.toByteArray(), java.nio.charset.StandardCharsets.UTF_8));
+        // a lone continuation byte, an overlong form, and a sequence cut by the field's end
+        byte[] bad = {'a', (byte) 0x80, 'b', (byte) 0xC0, (byte) 0x80, 'c', (byte) 0xE2, (byte) 0x82};
+        out.clear();
+        utf8.appendString(bad, 0, bad.length, Trim.NONE, out);
+        assertEquals("\"a\ufffdb\ufffd\ufffdc\ufffd\ufffd\"",
+                new String(out.toByteArray(), java.nio.charset.StandardCharsets.UTF_8));
+    }
 }

@@ -12,6 +12,9 @@ import dev.ringline.cobol.copybook.FieldType;
 import dev.ringline.cobol.copybook.RecordLayout;
 import dev.ringline.cobol.error.ErrorCode;
 import dev.ringline.cobol.error.RecordDecodeException;
+import dev.ringline.cobol.json.BlankNumerics;
+import dev.ringline.cobol.json.EmptyText;
+import dev.ringline.cobol.json.Fillers;
 import dev.ringline.cobol.json.JsonOptions;
 import dev.ringline.cobol.json.RecordDecoder;
 import dev.ringline.cobol.json.Trim;
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -34,6 +38,7 @@ class RowDecoderTest {
             "       01  REC.",
             "           05  ID              PIC 9(10).",
             "           05  NAME            PIC X(12).",
+            "           05  NAT             PIC N(4).",
             "           05  AMOUNT          PIC S9(7)V99.",
             "           05  PACKED          PIC S9(9)V99 COMP-3.",
             "           05  WIDE            PIC S9(25)V9(3) COMP-3.",
@@ -60,7 +65,12 @@ class RowDecoderTest {
     static final CodePage CP = CodePage.of("cp037");
 
     static JsonOptions json(boolean lenient) {
-        return new JsonOptions(CP, Trim.RIGHT, false, false, lenient, false, FloatingPoint.Format.IBM_HEX);
+        return json(lenient, BlankNumerics.REJECT, EmptyText.STRING);
+    }
+
+    static JsonOptions json(boolean lenient, BlankNumerics blanks, EmptyText empty) {
+        return new JsonOptions(CP, Trim.RIGHT, false, false, lenient, blanks, empty, Fillers.OMIT, false, null, true,
+                FloatingPoint.Format.IBM_HEX);
     }
 
     static String jsonLine(RecordDecoder decoder, byte[] record) {
@@ -74,24 +84,25 @@ class RowDecoderTest {
     void typesFollowThePictureOrTheBinaryRange() {
         RowDecoder decoder = RowDecoder.compile(LAYOUT, RowOptions.of(json(false)));
         List<RowColumn> c = decoder.columns();
-        assertEquals(List.of("ID", "NAME", "AMOUNT", "PACKED", "WIDE", "SMALL", "COUNTER", "UNSIGNED-4", "NATIVE-8",
+        assertEquals(List.of("ID", "NAME", "NAT", "AMOUNT", "PACKED", "WIDE", "SMALL", "COUNTER", "UNSIGNED-4", "NATIVE-8",
                 "RATE", "RATIO", "DATE-NUM", "DATE-PARTS", "N-ITEMS", "ITEM"), c.stream().map(RowColumn::name).toList());
         assertEquals(ValueKind.LONG, c.get(0).kind());
         assertEquals(ValueKind.TEXT, c.get(1).kind());
-        assertEquals(List.of(ValueKind.DECIMAL, 9, 2), List.of(c.get(2).kind(), c.get(2).precision(), c.get(2).scale()));
-        assertEquals(List.of(ValueKind.DECIMAL, 29, 3), List.of(c.get(4).kind(), c.get(4).precision(), c.get(4).scale()));
-        assertEquals(ValueKind.INT, c.get(5).kind());
+        assertEquals(ValueKind.TEXT, c.get(2).kind());
+        assertEquals(List.of(ValueKind.DECIMAL, 9, 2), List.of(c.get(3).kind(), c.get(3).precision(), c.get(3).scale()));
+        assertEquals(List.of(ValueKind.DECIMAL, 29, 3), List.of(c.get(5).kind(), c.get(5).precision(), c.get(5).scale()));
         assertEquals(ValueKind.INT, c.get(6).kind());
-        assertEquals(ValueKind.LONG, c.get(7).kind(), "a 4-byte unsigned binary does not fit an int");
-        assertEquals(List.of(ValueKind.DECIMAL, 20, 0), List.of(c.get(8).kind(), c.get(8).precision(), c.get(8).scale()));
-        assertEquals(ValueKind.FLOAT, c.get(9).kind());
-        assertEquals(ValueKind.DOUBLE, c.get(10).kind());
-        assertEquals(ValueKind.INT, c.get(11).kind());
-        assertEquals(ValueKind.GROUP, c.get(12).kind());
-        assertEquals(ValueKind.ARRAY, c.get(14).kind());
-        assertTrue(c.get(14).variableLength());
-        assertEquals(ValueKind.GROUP, c.get(14).element().kind());
-        assertEquals(ValueKind.ARRAY, c.get(14).element().children().get(2).kind());
+        assertEquals(ValueKind.INT, c.get(7).kind());
+        assertEquals(ValueKind.LONG, c.get(8).kind(), "a 4-byte unsigned binary does not fit an int");
+        assertEquals(List.of(ValueKind.DECIMAL, 20, 0), List.of(c.get(9).kind(), c.get(9).precision(), c.get(9).scale()));
+        assertEquals(ValueKind.FLOAT, c.get(10).kind());
+        assertEquals(ValueKind.DOUBLE, c.get(11).kind());
+        assertEquals(ValueKind.INT, c.get(12).kind());
+        assertEquals(ValueKind.GROUP, c.get(13).kind());
+        assertEquals(ValueKind.ARRAY, c.get(15).kind());
+        assertTrue(c.get(15).variableLength());
+        assertEquals(ValueKind.GROUP, c.get(15).element().kind());
+        assertEquals(ValueKind.ARRAY, c.get(15).element().children().get(2).kind());
     }
 
     @Test
@@ -121,6 +132,29 @@ class RowDecoderTest {
             assertEquals(expected, JsonRowSink.toJson(rows, record, i), "record " + i);
         }
         assertTrue(nulls > 100, "the corruption reaches fields: " + nulls);
+    }
+
+    @Test
+    void blankNumbersAndEmptyTextFollowTheSameSettings() {
+        for (BlankNumerics blanks : BlankNumerics.values()) {
+            for (EmptyText empty : EmptyText.values()) {
+                JsonOptions options = json(true, blanks, empty);
+                RecordDecoder json = RecordDecoder.compile(LAYOUT, options);
+                RowDecoder rows = RowDecoder.compile(LAYOUT, RowOptions.of(options));
+                Random random = new Random(17);
+                for (int i = 0; i < 300; i++) {
+                    byte[] record = validRecord(random);
+                    for (Field f : LAYOUT.flatten()) {
+                        if (!f.isGroup() && !f.isArray() && random.nextInt(3) == 0) {
+                            Arrays.fill(record, f.offset(), f.offset() + f.length(),
+                                    random.nextBoolean() ? CP.space() : 0);
+                        }
+                    }
+                    assertEquals(jsonLine(json, record), JsonRowSink.toJson(rows, record, i),
+                            blanks + " " + empty + " record " + i);
+                }
+            }
+        }
     }
 
     @Test
@@ -164,7 +198,7 @@ class RowDecoderTest {
         String full = jsonLine(RecordDecoder.compile(LAYOUT, json(true)), record);
         String pruned = JsonRowSink.toJson(some, record, 0);
         assertEquals(full.replaceFirst("\"PACKED\":null,", "").replaceFirst("\"MM\":[0-9]+,", ""), pruned);
-        assertEquals(1, some.columns().get(11).children().get(1).ordinal(), "DD follows YYYY once MM is gone");
+        assertEquals(1, some.columns().get(12).children().get(1).ordinal(), "DD follows YYYY once MM is gone");
     }
 
     @Test
@@ -218,6 +252,15 @@ class RowDecoderTest {
                 s.append("abcXYZ 09\"\\-".charAt(random.nextInt(12)));
             }
             CP.encode(s, record, at, f.length());
+            return;
+        }
+        if (f.type() == FieldType.NATIONAL) {
+            String chars = "Aé€ \u3000z";
+            for (int i = 0; i < f.length(); i += 2) {
+                char c = random.nextInt(4) == 0 ? ' ' : chars.charAt(random.nextInt(chars.length()));
+                record[at + i] = (byte) (c >> 8);
+                record[at + i + 1] = (byte) c;
+            }
             return;
         }
         if (f.type() == FieldType.FLOAT_SINGLE) {
