@@ -13,6 +13,7 @@ import dev.ringline.cobol.codec.ZonedDecimal;
 import dev.ringline.cobol.copybook.Field;
 import dev.ringline.cobol.copybook.FieldType;
 import dev.ringline.cobol.copybook.RecordLayout;
+import dev.ringline.cobol.copybook.SegmentSelector;
 import dev.ringline.cobol.error.CobolException;
 import dev.ringline.cobol.error.DecodeError;
 import dev.ringline.cobol.error.ErrorCode;
@@ -62,12 +63,19 @@ public final class RowDecoder {
     private final CodePage codePage;
     private final Node[] members;
     private final List<RowColumn> columns;
+    private final SegmentSelector segments;
 
     private RowDecoder(RecordLayout layout, RowOptions options, Predicate<Field> selected) {
         this.layout = Objects.requireNonNull(layout, "layout");
         this.options = Objects.requireNonNull(options, "options");
         this.codePage = options.codePage();
         this.text = new Utf8Table(codePage.toCharTable());
+        if (options.segments() != null && layout.multiRecord()) {
+            throw new CobolException(ErrorCode.COPYBOOK_UNSUPPORTED, "the typed decode selects REDEFINES views by "
+                    + "segment, not the records of a multi-record copybook, yet");
+        }
+        this.segments = options.segments() == null ? null
+                : options.segments().compile(layout, codePage, options.binaryBigEndian());
         this.members = compileMembers(layout.fields(), Objects.requireNonNull(selected, "selected"));
         List<RowColumn> top = new ArrayList<>();
         for (Node node : members) {
@@ -122,8 +130,27 @@ public final class RowDecoder {
     public void decode(byte[] src, int off, int len, long sequence, long inputOffset, Context ctx, RowSink sink) {
         Objects.checkFromIndexSize(off, len, src.length);
         ctx.start(src, off, len, sequence, inputOffset);
-        for (Node node : members) {
-            node.write(this, ctx, 0, sink);
+        if (segments != null) {
+            long mask = segments.select(src, off, len, ctx.number);
+            if (mask == 0 && !segments.emitUnknown()) {
+                Field d = segments.discriminator();
+                throw new RecordDecodeException(new DecodeError(sequence, inputOffset + d.offset(), d.path(),
+                        ErrorCode.UNKNOWN_SEGMENT, "segment value " + segments.describe(src, off, len) + " of "
+                        + d.path() + " maps to no view"));
+            }
+            ctx.mask = mask;
+        }
+        writeMembers(members, ctx, 0, sink);
+    }
+
+    /** Writes each member, or null for a REDEFINES view that the record's segment does not select. */
+    private void writeMembers(Node[] nodes, Context ctx, int delta, RowSink sink) {
+        for (Node node : nodes) {
+            if (node.viewBit != 0 && (node.viewBit & ctx.mask) == 0) {
+                sink.setNull(node.column.ordinal());
+            } else {
+                node.write(this, ctx, delta, sink);
+            }
         }
     }
 
@@ -142,6 +169,7 @@ public final class RowDecoder {
                         value.column);
                 value = new ArrayNode(column, value);
             }
+            value.viewBit = segments == null ? 0 : segments.viewBit(f);
             nodes.add(value);
         }
         return nodes.toArray(new Node[0]);
@@ -241,6 +269,8 @@ public final class RowDecoder {
         long sequence;
         long inputOffset;
         int headerBytes;
+        /** The views the record's segment selects (all when there is no segment selection). */
+        long mask = -1L;
 
         private Context() {
         }
@@ -376,6 +406,8 @@ public final class RowDecoder {
     private abstract static class Node {
         final RowColumn column;
         final Field field;
+        /** Non-zero: a view of a governed REDEFINES set, decoded only when the record's segment selects it. */
+        long viewBit;
 
         Node(RowColumn column) {
             this.column = column;
@@ -401,9 +433,7 @@ public final class RowDecoder {
         @Override
         void write(RowDecoder d, Context ctx, int delta, int ordinal, RowSink sink) {
             RowSink inner = sink.startGroup(ordinal, column);
-            for (Node member : members) {
-                member.write(d, ctx, delta, inner);
-            }
+            d.writeMembers(members, ctx, delta, inner);
             sink.endGroup(ordinal, column, inner);
         }
     }

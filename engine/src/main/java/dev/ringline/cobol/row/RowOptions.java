@@ -2,6 +2,7 @@ package dev.ringline.cobol.row;
 
 import dev.ringline.cobol.codec.CodePage;
 import dev.ringline.cobol.codec.FloatingPoint;
+import dev.ringline.cobol.copybook.Segments;
 import dev.ringline.cobol.json.BlankNumerics;
 import dev.ringline.cobol.json.EmptyText;
 import dev.ringline.cobol.json.Fillers;
@@ -21,10 +22,13 @@ import java.util.Objects;
  * @param emptyText        what an all-blank text field becomes (the trimmed text or null)
  * @param binaryBigEndian  byte order of COMP/COMP-4/BINARY/COMP-5 fields (COMP-9 is always little-endian)
  * @param floatFormat      the bit layout of COMP-1/COMP-2 fields
+ * @param segments         per-record REDEFINES view selection, or null: a view the record's segment does not select
+ *                         is null (its column stays in the schema)
  */
 public record RowOptions(CodePage codePage, Trim trim, boolean nullOnFieldError, BlankNumerics blankNumerics,
-                         EmptyText emptyText, boolean binaryBigEndian, FloatingPoint.Format floatFormat) {
-    /** Rejects null settings. */
+                         EmptyText emptyText, boolean binaryBigEndian, FloatingPoint.Format floatFormat,
+                         Segments segments) {
+    /** Rejects null settings (except {@code segments}). */
     public RowOptions {
         Objects.requireNonNull(codePage, "codePage");
         Objects.requireNonNull(trim, "trim");
@@ -41,15 +45,15 @@ public record RowOptions(CodePage codePage, Trim trim, boolean nullOnFieldError,
     /**
      * The row settings of a JSON decode ({@code DecodeOptions.jsonOptions()}), so both paths read alike.
      *
-     * @throws IllegalArgumentException for what the typed decode does not do yet: segment selection, FILLER values
-     *                                  and moving items after a variable OCCURS DEPENDING ON table
+     * @throws IllegalArgumentException for what the typed decode does not do yet: FILLER values and moving items
+     *                                  after a variable OCCURS DEPENDING ON table
      */
     public static RowOptions of(JsonOptions json) {
-        if (json.segments() != null || json.fillers() == Fillers.KEEP || json.variableOccurs()) {
-            throw new IllegalArgumentException("the typed decode does not support segments, FILLER values or "
-                    + "variable OCCURS DEPENDING ON yet");
+        if (json.fillers() == Fillers.KEEP || json.variableOccurs()) {
+            throw new IllegalArgumentException("the typed decode does not support FILLER values or variable OCCURS "
+                    + "DEPENDING ON yet");
         }
         return new RowOptions(json.codePage(), json.trim(), json.nullOnFieldError(), json.blankNumerics(),
-                json.emptyText(), json.binaryBigEndian(), json.floatFormat());
+                json.emptyText(), json.binaryBigEndian(), json.floatFormat(), json.segments());
     }
 }

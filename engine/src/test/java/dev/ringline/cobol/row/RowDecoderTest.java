@@ -10,6 +10,7 @@ import dev.ringline.cobol.copybook.Copybook;
 import dev.ringline.cobol.copybook.Field;
 import dev.ringline.cobol.copybook.FieldType;
 import dev.ringline.cobol.copybook.RecordLayout;
+import dev.ringline.cobol.copybook.Segments;
 import dev.ringline.cobol.error.ErrorCode;
 import dev.ringline.cobol.error.RecordDecodeException;
 import dev.ringline.cobol.json.BlankNumerics;
@@ -216,6 +217,37 @@ class RowDecoderTest {
             }
         });
         assertEquals("Zoë ¢5 ¬", new String(seen[0], StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void segmentsNullTheViewsTheRecordDoesNotSelect() {
+        String copybook = String.join("\n",
+                "       01  REC.",
+                "           05  REC-TYPE        PIC X.",
+                "           05  CUSTOMER.",
+                "               10  NAME        PIC X(6).",
+                "           05  ORDER-DATA REDEFINES CUSTOMER.",
+                "               10  AMOUNT      PIC 9(4)V99.",
+                "           05  TAIL            PIC X(2).") + "\n";
+        RecordLayout layout = Copybook.parse(copybook, "seg.cpy").firstRecord();
+        Segments segments = Segments.on("REC-TYPE").map("C", "CUSTOMER").map("O", "ORDER-DATA");
+        JsonOptions options = new JsonOptions(CP, Trim.RIGHT, false, false, false, BlankNumerics.REJECT,
+                EmptyText.STRING, Fillers.OMIT, false, segments, true, FloatingPoint.Format.IBM_HEX);
+        RecordDecoder json = RecordDecoder.compile(layout, options);
+        RowDecoder rows = RowDecoder.compile(layout, RowOptions.of(options));
+        byte[] customer = new byte[9];
+        CP.encode("CALICE Z", customer, 0, 9);
+        byte[] order = new byte[9];
+        CP.encode("O001234ZZ", order, 0, 9);
+        assertEquals(jsonLine(json, customer), JsonRowSink.toJson(rows, customer, 0)
+                .replace(",\"ORDER-DATA\":null", ""));
+        assertEquals(jsonLine(json, order), JsonRowSink.toJson(rows, order, 1).replace("\"CUSTOMER\":null,", ""));
+        assertTrue(JsonRowSink.toJson(rows, order, 1).contains("\"ORDER-DATA\":{\"AMOUNT\":12.34}"));
+        byte[] unknown = customer.clone();
+        CP.encode("X", unknown, 0, 1);
+        RecordDecodeException e = assertThrows(RecordDecodeException.class,
+                () -> JsonRowSink.toJson(rows, unknown, 2));
+        assertEquals(ErrorCode.UNKNOWN_SEGMENT, e.error().code());
     }
 
     /** A record whose every field holds a valid random value, the ODO counter a valid count. */
