@@ -3,6 +3,7 @@ package dev.ringline.spark;
 import dev.ringline.cobol.codec.CodePage;
 import dev.ringline.cobol.codec.FloatingPoint;
 import dev.ringline.cobol.copybook.Copybook;
+import dev.ringline.cobol.copybook.Segments;
 import dev.ringline.cobol.copybook.RecordLayout;
 import dev.ringline.cobol.framing.FramingOptions;
 import dev.ringline.cobol.json.BlankNumerics;
@@ -24,7 +25,7 @@ import java.util.Map;
 record ReadOptions(String copybookText, String record, String format, int recordLength, String codepage,
                    String trim, String onError, String floatFormat, boolean rdwLittleEndian,
                    boolean rdwExcludesHeader, long splitBytes, String splitStrategy, boolean underscoreNames,
-                   List<String> paths) implements Serializable {
+                   String segmentField, String segments, List<String> paths) implements Serializable {
     private static final long serialVersionUID = 1L;
     static final long MIB = 1L << 20;
 
@@ -60,7 +61,11 @@ record ReadOptions(String copybookText, String record, String format, int record
                 bool(options, "rdw_little_endian"), bool(options, "rdw_excludes_header"), splitBytes,
                 oneOf(options, "split_strategy", "offset", "offset", "file"),
                 oneOf(options, "column_names", "as_written", "as_written", "underscore").equals("underscore"),
-                paths(options));
+                get(options, "segment_field", null), get(options, "segment", null), paths(options));
+        if ((parsed.segmentField() == null) != (parsed.segments() == null)) {
+            throw new IllegalArgumentException("ringline: segment_field and segment go together");
+        }
+        parsed.rowOptions(); // fails early on a bad segment mapping
         parsed.layout(); // fails early on a bad copybook or record name
         return parsed;
     }
@@ -92,7 +97,29 @@ record ReadOptions(String copybookText, String record, String format, int record
     RowOptions rowOptions() {
         return new RowOptions(CodePage.of(codepage), Trim.valueOf(trim.toUpperCase(Locale.ROOT)),
                 onError.equals("null"), BlankNumerics.REJECT, EmptyText.STRING, true,
-                floatFormat.equals("ieee") ? FloatingPoint.Format.IEEE_754 : FloatingPoint.Format.IBM_HEX);
+                floatFormat.equals("ieee") ? FloatingPoint.Format.IEEE_754 : FloatingPoint.Format.IBM_HEX,
+                segmentSelection());
+    }
+
+    /**
+     * {@code segment_field} with {@code segment}: the command line's {@code --segment} entries
+     * ({@code VALUE[,VALUE...]=VIEW}) separated by {@code ;}, e.g. {@code C=CUSTOMER;O,P=ORDER-DATA}.
+     */
+    private Segments segmentSelection() {
+        if (segmentField == null) {
+            return null;
+        }
+        Segments selection = Segments.on(segmentField);
+        for (String entry : segments.split(";")) {
+            int eq = entry.lastIndexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("ringline: segment entry must be VALUE[,VALUE...]=VIEW: " + entry);
+            }
+            for (String value : entry.substring(0, eq).split(",")) {
+                selection = selection.map(value, entry.substring(eq + 1));
+            }
+        }
+        return selection;
     }
 
     /** The column name of a copybook name under {@code column_names}. */

@@ -270,6 +270,28 @@ class SparkReadTest {
         assertTrue(plan.contains("columns 1"), plan);
     }
 
+    @Test
+    void segmentsNullTheViewsARecordDoesNotSelect() throws IOException {
+        String copybook = String.join("\n",
+                "       01  REC.",
+                "           05  REC-TYPE        PIC X.",
+                "           05  CUSTOMER.",
+                "               10  NAME        PIC X(6).",
+                "           05  ORDER-DATA REDEFINES CUSTOMER.",
+                "               10  AMOUNT      PIC 9(4)V99.") + "\n";
+        byte[] data = new byte[21];
+        dev.ringline.cobol.codec.CodePage.of("cp037").encode("CALICE O001234XBOB   ", data, 0, 21);
+        Path file = write("segments.dat", data);
+        List<Row> rows = reader(copybook, "fixed").option("segment_field", "REC-TYPE")
+                .option("segment", "C=CUSTOMER;O=ORDER-DATA").load(file.toString()).orderBy("_offset")
+                .collectAsList();
+        assertEquals(2, rows.size(), "the unknown segment X is skipped");
+        assertEquals("ALICE", rows.get(0).getStruct(1).getString(0));
+        assertTrue(rows.get(0).isNullAt(2));
+        assertTrue(rows.get(1).isNullAt(1));
+        assertEquals(new java.math.BigDecimal("12.34"), rows.get(1).getStruct(2).getDecimal(0));
+    }
+
     static String rootMessage(Throwable e) {
         StringBuilder all = new StringBuilder();
         for (Throwable t = e; t != null; t = t.getCause()) {
