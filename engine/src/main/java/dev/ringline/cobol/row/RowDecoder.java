@@ -14,6 +14,7 @@ import dev.ringline.cobol.copybook.Field;
 import dev.ringline.cobol.copybook.FieldType;
 import dev.ringline.cobol.copybook.RecordLayout;
 import dev.ringline.cobol.copybook.SegmentSelector;
+import dev.ringline.cobol.copybook.UniqueKeys;
 import dev.ringline.cobol.error.CobolException;
 import dev.ringline.cobol.error.DecodeError;
 import dev.ringline.cobol.error.ErrorCode;
@@ -36,7 +37,9 @@ import java.util.function.Predicate;
  * Compiled once per layout (and column selection) into {@link #columns()}; decoding a record walks that tree and
  * allocates nothing, except for decimals wider than 18 digits.
  *
- * <p>Values follow the JSON writer's conventions: copybook order, FILLER omitted, every REDEFINES view decoded from
+ * <p>Values follow the JSON writer's conventions: copybook order, column names made unique as its keys are, FILLER
+ * items omitted but FILLER groups transparent (their named items are columns of the enclosing struct; a FILLER table
+ * is omitted), every REDEFINES view decoded from
  * the same bytes, OCCURS DEPENDING ON arrays as long as the counter says, a field beyond the end of a short record
  * null (a text field cut by the end keeps the bytes present). Types: a number with a scale is an exact
  * {@link ValueKind#DECIMAL} at its declared scale; an integer of at most 9 digits is {@link ValueKind#INT}, of at
@@ -156,26 +159,52 @@ public final class RowDecoder {
 
     // ------------------------------------------------------------------ compilation
 
+    /**
+     * The columns of one struct: FILLER groups are transparent (their named items are members here, as in the JSON
+     * writer), other FILLER items are omitted, names are made unique by {@link UniqueKeys} over every member before
+     * the selection, so a column keeps its name whatever is pruned.
+     */
     private Node[] compileMembers(List<Field> fields, Predicate<Field> selected) {
+        List<Field> all = new ArrayList<>();
+        List<Long> bits = new ArrayList<>();
+        collect(fields, 0, all, bits);
+        List<String> names = new ArrayList<>();
+        for (Field f : all) {
+            names.add(f.name());
+        }
+        List<String> unique = UniqueKeys.assign(names);
         List<Node> nodes = new ArrayList<>();
-        for (Field f : fields) {
-            if (f.filler() || !selected.test(f)) {
-                continue; // an ODO counter declared FILLER or not selected is still read by its table
+        for (int i = 0; i < all.size(); i++) {
+            Field f = all.get(i);
+            if (!selected.test(f)) {
+                continue; // an ODO counter that is not selected is still read by its table
             }
             int ordinal = nodes.size();
-            Node value = compileValue(f, ordinal, selected);
+            Node value = compileValue(f, unique.get(i), ordinal, selected);
             if (f.isArray()) {
-                RowColumn column = new RowColumn(f.name(), f, ordinal, ValueKind.ARRAY, 0, 0, List.of(),
+                RowColumn column = new RowColumn(unique.get(i), f, ordinal, ValueKind.ARRAY, 0, 0, List.of(),
                         value.column);
                 value = new ArrayNode(column, value);
             }
-            value.viewBit = segments == null ? 0 : segments.viewBit(f);
+            value.viewBit = bits.get(i);
             nodes.add(value);
         }
         return nodes.toArray(new Node[0]);
     }
 
-    private Node compileValue(Field f, int ordinal, Predicate<Field> selected) {
+    private void collect(List<Field> fields, long viewBit, List<Field> out, List<Long> bits) {
+        for (Field f : fields) {
+            long bit = viewBit | (segments == null ? 0 : segments.viewBit(f));
+            if (f.filler() && f.isGroup() && !f.isArray()) {
+                collect(f.children(), bit, out, bits);
+            } else if (!f.filler()) {
+                out.add(f);
+                bits.add(bit);
+            }
+        }
+    }
+
+    private Node compileValue(Field f, String name, int ordinal, Predicate<Field> selected) {
         switch (f.type()) {
             case GROUP: {
                 Node[] children = compileMembers(f.children(), selected);
@@ -183,28 +212,28 @@ public final class RowDecoder {
                 for (Node child : children) {
                     columns.add(child.column);
                 }
-                return new GroupNode(new RowColumn(f.name(), f, ordinal, ValueKind.GROUP, 0, 0, columns, null),
+                return new GroupNode(new RowColumn(name, f, ordinal, ValueKind.GROUP, 0, 0, columns, null),
                         children);
             }
             case ALPHANUMERIC:
             case ALPHABETIC:
-                return new TextNode(new RowColumn(f.name(), f, ordinal, ValueKind.TEXT, 0, 0, List.of(), null));
+                return new TextNode(new RowColumn(name, f, ordinal, ValueKind.TEXT, 0, 0, List.of(), null));
             case NATIONAL:
-                return new NationalNode(new RowColumn(f.name(), f, ordinal, ValueKind.TEXT, 0, 0, List.of(), null));
+                return new NationalNode(new RowColumn(name, f, ordinal, ValueKind.TEXT, 0, 0, List.of(), null));
             case DBCS:
                 throw new CobolException(ErrorCode.COPYBOOK_UNSUPPORTED, f.path()
                         + ": PIC G (double-byte) text is not supported by the typed decode yet");
             case FLOAT_SINGLE:
-                return new FloatNode(new RowColumn(f.name(), f, ordinal, ValueKind.FLOAT, 0, 0, List.of(), null));
+                return new FloatNode(new RowColumn(name, f, ordinal, ValueKind.FLOAT, 0, 0, List.of(), null));
             case FLOAT_DOUBLE:
-                return new FloatNode(new RowColumn(f.name(), f, ordinal, ValueKind.DOUBLE, 0, 0, List.of(), null));
+                return new FloatNode(new RowColumn(name, f, ordinal, ValueKind.DOUBLE, 0, 0, List.of(), null));
             default:
-                return new NumberNode(numberColumn(f, ordinal));
+                return new NumberNode(numberColumn(f, name, ordinal));
         }
     }
 
     /** The type of a numeric item: by its picture, or for binary by the range its bytes can hold. */
-    private static RowColumn numberColumn(Field f, int ordinal) {
+    private static RowColumn numberColumn(Field f, String name, int ordinal) {
         NumericFormat fmt = f.numeric();
         int scale = Math.max(fmt.scale(), 0);
         int digits = fmt.digits() + Math.max(0, -fmt.scale()); // trailing P positions are zeros
@@ -242,9 +271,9 @@ public final class RowDecoder {
                 }
                 precision = NumericFormat.MAX_DIGITS; // wider values are reported as out of range
             }
-            return new RowColumn(f.name(), f, ordinal, kind, precision, scale, List.of(), null);
+            return new RowColumn(name, f, ordinal, kind, precision, scale, List.of(), null);
         }
-        return new RowColumn(f.name(), f, ordinal, kind, 0, 0, List.of(), null);
+        return new RowColumn(name, f, ordinal, kind, 0, 0, List.of(), null);
     }
 
     /** Decimal digits of the largest magnitude {@code bytes} binary bytes hold. */

@@ -250,6 +250,29 @@ class RowDecoderTest {
         assertEquals(ErrorCode.UNKNOWN_SEGMENT, e.error().code());
     }
 
+    @Test
+    void fillerGroupsAreTransparentAndNamesUniqueAsInTheJson() {
+        String copybook = String.join("\n",
+                "       01  REC.",
+                "           05  CODE            PIC X(2).",
+                "           05  FILLER.",
+                "               10  CODE        PIC X(2).",
+                "               10  FILLER      PIC X(3).",
+                "               10  QTY         PIC 9(3).",
+                "           05  FILLER          PIC X(4).",
+                "           05  AMOUNT          PIC S9(3)V9 COMP-3.") + "\n";
+        RecordLayout layout = Copybook.parse(copybook, "filler.cpy").firstRecord();
+        RecordDecoder json = RecordDecoder.compile(layout, json(false));
+        RowDecoder rows = RowDecoder.compile(layout, RowOptions.of(json(false)));
+        byte[] record = new byte[17];
+        CP.encode("ABCD---042xxxx", record, 0, 14);
+        PackedDecimal.encode(new BigDecimal("-12.5"), layout.find("AMOUNT").orElseThrow().numeric(), record, 14);
+        assertEquals(List.of("CODE", "CODE_2", "QTY", "AMOUNT"), rows.columns().stream().map(RowColumn::name).toList());
+        assertEquals(jsonLine(json, record), JsonRowSink.toJson(rows, record, 0));
+        RowDecoder pruned = RowDecoder.compile(layout, RowOptions.of(json(false)), f -> !f.path().equals("CODE"));
+        assertEquals("CODE_2", pruned.columns().get(0).name(), "a column keeps its name whatever is pruned");
+    }
+
     /** A record whose every field holds a valid random value, the ODO counter a valid count. */
     static byte[] validRecord(Random random) {
         byte[] record = new byte[LAYOUT.length()];
