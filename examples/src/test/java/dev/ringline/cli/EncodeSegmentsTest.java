@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class EncodeSegmentsTest {
     private static final CodePage CP037 = CodePage.of("cp037");
     private static final int LENGTH = 21;
-    private static final String COPYBOOK = String.join("\n",
+    static final String COPYBOOK = String.join("\n",
             "       01  EXPORT-REC.",
             "           05  REC-TYPE         PIC X(1).",
             "           05  REC-SEQ          PIC 9(4) COMP.",
@@ -41,7 +41,7 @@ class EncodeSegmentsTest {
             "           05  NOTE-DATA REDEFINES CUSTOMER-DATA.",
             "               10  NOTE-TEXT    PIC X(15).",
             "           05  TRAILER          PIC X(3).") + "\n";
-    private static final String[] SEGMENTS = {"--segment-field", "REC-TYPE", "--segment", "C,c=CUSTOMER-DATA",
+    static final String[] SEGMENTS = {"--segment-field", "REC-TYPE", "--segment", "C,c=CUSTOMER-DATA",
         "--segment", "O=ORDER-DATA", "--segment", "N=NOTE-DATA"};
 
     @TempDir
@@ -70,7 +70,7 @@ class EncodeSegmentsTest {
         return rec;
     }
 
-    private static byte[] file(String types, int copies) {
+    static byte[] file(String types, int copies) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int i = 0;
         for (int c = 0; c < copies; c++) {
