@@ -183,4 +183,53 @@ class EncodeSegmentsTest {
         assertEquals(ExitCodes.USAGE, alone.exitCode, alone::toString);
         assertFalse(Files.exists(out));
     }
+
+    @ParameterizedTest
+    @CsvSource({"fixed, 1", "rdw, 2"})
+    void recordsOfACopybookSelectedBySegmentRoundTripToo(String format, int threads) throws Exception {
+        Path cpy = dir.resolve("records.cpy");
+        Files.writeString(cpy, String.join("\n",
+                "       01  HEADER-REC.",
+                "           05  KIND         PIC X.",
+                "           05  SEQ          PIC 9(4) COMP.",
+                "           05  RUN-DATE     PIC 9(8).",
+                "       01  DETAIL-REC.",
+                "           05  KIND         PIC X.",
+                "           05  SEQ          PIC 9(4) COMP.",
+                "           05  AMOUNT       PIC S9(7)V99 COMP-3.",
+                "           05  ITEM         PIC X(12).") + "\n");
+        boolean rdw = "rdw".equals(format);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int i = 0; i < 900; i++) {
+            boolean header = i % 10 == 0;
+            int length = header && rdw ? 11 : 20; // fixed: the longest record's length, the rest fill
+            byte[] rec = new byte[length];
+            Arrays.fill(rec, CP037.space());
+            CP037.encode(header ? "H" : "D", rec, 0, 1);
+            BinaryInteger.encodeUnscaled(i, NumericFormat.of(4, 0, false), true, rec, 1, 2);
+            if (header) {
+                ZonedDecimal.encodeUnscaled(20_261_201 + i, NumericFormat.of(8, 0, false), true, rec, 3);
+            } else {
+                PackedDecimal.encodeUnscaled(-17L * i, NumericFormat.of(9, 2, true), rec, 3);
+                CP037.encode("ITEM-" + i, rec, 8, 12);
+            }
+            if (rdw) {
+                out.writeBytes(new byte[] {0, (byte) (length + 4), 0, 0});
+            }
+            out.writeBytes(rec);
+        }
+        Path data = dir.resolve("records.dat");
+        Files.write(data, out.toByteArray());
+        String[] segments = {"--segment-field", "KIND", "--segment", "H=HEADER-REC", "--segment", "D=DETAIL-REC"};
+        Path json = dir.resolve("records.jsonl");
+        Cli decoded = Cli.run(args(segments, "decode", "--copybook", cpy.toString(), "--input", data.toString(),
+                "--output", json.toString(), "--format", format, "-q"));
+        assertEquals(0, decoded.exitCode, decoded::toString);
+        assertTrue(Files.readAllLines(json).get(0).startsWith("{\"KIND\":\"H\",\"SEQ\":0,\"RUN-DATE\":20261201}"));
+        Path back = dir.resolve("records.back");
+        Cli encoded = Cli.run(args(segments, "encode", "--copybook", cpy.toString(), "--input", json.toString(),
+                "--output", back.toString(), "--format", format, "--threads", String.valueOf(threads)));
+        assertEquals(0, encoded.exitCode, encoded::toString);
+        assertArrayEquals(out.toByteArray(), Files.readAllBytes(back));
+    }
 }

@@ -11,7 +11,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code verify --segment-field/--segment/--unknown-segment}: only the views a record's segment selects are checked. */
+/** {@code verify --segment-field/--segment/--unknown-segment}: only the views a record's segment selects are read. */
 class VerifySegmentsTest {
     @TempDir
     Path dir;

@@ -65,6 +65,8 @@ public final class RecordEncoder {
     private final List<ArrayNode> dependingArrays = new ArrayList<>();
     private final List<Field> counters = new ArrayList<>();
     private final boolean variableLength;
+    /** RDW or VB output: a record of a union is as long as that record, not the longest. */
+    private final boolean variableFraming;
     /** {@link #dependingArrays} as an array: the per-line loops must not allocate iterators. */
     private final ArrayNode[] depending;
     /** Segment selection, or null: which view of each governed REDEFINES set a line encodes. */
@@ -75,6 +77,15 @@ public final class RecordEncoder {
     /** With a selector: each mapped value's view bits, and the record image of missing values for those views. */
     private final long[] segmentMasks;
     private final byte[][] segmentImages;
+    /**
+     * Segments among the 01 records of {@link dev.ringline.cobol.copybook.Copybook#union()}: per record its fields
+     * at the top of the line (as the decoder writes them), its view bit, image and length; last, the leading fields
+     * every record shares (an unmapped value emitted). Null otherwise.
+     */
+    private final GroupNode[] recordNodes;
+    private final long[] recordBits;
+    private final byte[][] recordImages;
+    private final int[] recordLengths;
 
     private RecordEncoder(RecordLayout layout, EncoderOptions options) {
         this.layout = layout;
@@ -86,10 +97,6 @@ public final class RecordEncoder {
         this.fillByte = options.fill().byteIn(codePage);
         this.root = compileGroup(layout.root(), false);
         if (options.segments() != null) {
-            if (layout.multiRecord()) {
-                throw new CobolException(ErrorCode.COPYBOOK_UNSUPPORTED, "segment selection among the 01 records "
-                        + "of a copybook is not supported for encoding; map REDEFINES views of one record");
-            }
             this.selector = options.segments().compile(layout, codePage, true);
             for (View v : views) {
                 v.bit = selector.viewBit(v.node.field);
@@ -98,6 +105,36 @@ public final class RecordEncoder {
             List<Field> chain = new ArrayList<>();
             if (!pathTo(layout.root(), disc, chain)) {
                 throw new IllegalStateException("discriminator outside its layout: " + disc);
+            }
+            if (layout.multiRecord()) {
+                chain.remove(0); // the record: its fields are at the top of the line
+                List<Field> records = layout.fields();
+                this.recordNodes = new GroupNode[records.size() + 1];
+                this.recordBits = new long[records.size()];
+                this.recordLengths = new int[records.size() + 1];
+                for (int r = 0; r < records.size(); r++) {
+                    Field rec = records.get(r);
+                    sameDiscriminator(rec, chain, disc);
+                    recordNodes[r] = compileGroup(rec, rec.children(), false);
+                    recordBits[r] = selector.viewBit(rec);
+                    recordLengths[r] = rec.length();
+                }
+                recordNodes[records.size()] = compileGroup(layout.root(), commonLeadingFields(records), false);
+                recordLengths[records.size()] = layout.length();
+                for (Field view : selector.views()) {
+                    if (!records.contains(view)) {
+                        throw new CobolException(ErrorCode.COPYBOOK_UNSUPPORTED, "segment view " + view.path()
+                                + ": with 01 records as views, every view must be a record for encoding");
+                    }
+                }
+                if (!dependingArrays.isEmpty()) {
+                    throw new CobolException(ErrorCode.COPYBOOK_UNSUPPORTED, "segment selection among 01 records "
+                            + "with OCCURS DEPENDING ON is not supported for encoding");
+                }
+            } else {
+                this.recordNodes = null;
+                this.recordBits = null;
+                this.recordLengths = null;
             }
             this.discriminatorKeys = new byte[chain.size()][];
             for (int i = 0; i < chain.size(); i++) {
@@ -114,6 +151,9 @@ public final class RecordEncoder {
             this.discriminatorKeys = null;
             this.discriminatorNode = null;
             this.segmentMasks = new long[0];
+            this.recordNodes = null;
+            this.recordBits = null;
+            this.recordLengths = null;
         }
         for (ArrayNode a : dependingArrays) {
             if (counters.indexOf(a.field.dependingOn()) < 0) {
@@ -126,6 +166,7 @@ public final class RecordEncoder {
         for (ArrayNode a : dependingArrays) {
             a.counterId = counters.indexOf(a.field.dependingOn());
         }
+        this.variableFraming = options.variableLength();
         this.variableLength = options.variableLength() && !dependingArrays.isEmpty() && dependingArrays.stream()
                 .allMatch(a -> !a.nested && (long) a.field.offset() + a.field.totalLength() == layout.length());
         this.depending = dependingArrays.toArray(new ArrayNode[0]);
@@ -144,6 +185,17 @@ public final class RecordEncoder {
             Arrays.fill(image, fillByte);
             root.writeDefault(this, image, 0, 0, i < segmentMasks.length ? segmentMasks[i] : 0L);
             segmentImages[i] = image;
+        }
+        if (recordNodes != null) {
+            this.recordImages = new byte[recordNodes.length][];
+            for (int r = 0; r < recordNodes.length; r++) {
+                byte[] image = new byte[layout.length()];
+                Arrays.fill(image, fillByte);
+                recordNodes[r].writeDefault(this, image, 0, 0, -1L);
+                recordImages[r] = image;
+            }
+        } else {
+            this.recordImages = null;
         }
     }
 
@@ -179,7 +231,7 @@ public final class RecordEncoder {
                 selectSegment(ctx);
                 ctx.cursor.reset(src, off, len);
             }
-            root.parseTop(this, ctx);
+            ctx.top.parseTop(this, ctx);
             ctx.cursor.expectEnd();
             finishDependingOn(ctx);
         } catch (JsonCursor.JsonSyntaxException e) {
@@ -189,7 +241,8 @@ public final class RecordEncoder {
         } catch (Reject e) {
             throw reject(ctx, lineIndex, inputOffset, e.code(), e.getMessage());
         }
-        int length = variableLength ? variableLength(ctx) : layout.length();
+        int length = variableLength ? variableLength(ctx)
+                : variableFraming && ctx.recordLength > 0 ? ctx.recordLength : layout.length();
         out.append(ctx.record, 0, length);
         return length;
     }
@@ -231,8 +284,71 @@ public final class RecordEncoder {
                 break;
             }
         }
+        if (recordNodes != null) {
+            int r = recordBits.length; // unmapped, emitted: the shared leading fields
+            for (int i = 0; i < recordBits.length; i++) {
+                if ((recordBits[i] & mask) != 0) {
+                    r = i;
+                    break;
+                }
+            }
+            ctx.top = recordNodes[r];
+            ctx.recordLength = recordLengths[r];
+            System.arraycopy(recordImages[r], 0, ctx.record, 0, ctx.record.length);
+            return; // inside the record every view is encoded, as the decoder writes every one
+        }
         ctx.segment = mask;
         System.arraycopy(segmentImages[image], 0, ctx.record, 0, ctx.record.length);
+    }
+
+    /** Refuses a record whose discriminator, at the same place, has another key chain than the first record's. */
+    private static void sameDiscriminator(Field record, List<Field> chain, Field disc) {
+        Field f = record;
+        for (Field link : chain) {
+            Field next = null;
+            for (Field child : f.children()) {
+                if (child.name().equals(link.name())) {
+                    next = child;
+                    break;
+                }
+            }
+            if (next == null) {
+                f = null;
+                break;
+            }
+            f = next;
+        }
+        if (f == null || f.offset() != disc.offset() || f.length() != disc.length()) {
+            throw new CobolException(ErrorCode.COPYBOOK_UNSUPPORTED, "record " + record.name() + " does not name "
+                    + "the segment field " + disc.name() + " as the first record does (same name, same bytes): "
+                    + "needed to find it in a JSON line");
+        }
+    }
+
+    /**
+     * The leading elementary fields every record has alike (name, place, size, type, occurs): what the decoder
+     * writes for an unmapped value it emits.
+     */
+    private static List<Field> commonLeadingFields(List<Field> records) {
+        List<Field> first = records.get(0).children();
+        List<Field> common = new ArrayList<>();
+        for (int i = 0; i < first.size(); i++) {
+            Field f = first.get(i);
+            for (Field record : records) {
+                List<Field> other = record.children();
+                if (i >= other.size() || !alike(f, other.get(i))) {
+                    return common;
+                }
+            }
+            common.add(f);
+        }
+        return common;
+    }
+
+    private static boolean alike(Field a, Field b) {
+        return a.name().equalsIgnoreCase(b.name()) && a.offset() == b.offset() && a.length() == b.length()
+                && a.type() == b.type() && a.occursMax() == b.occursMax() && a.dependingOn() == null
+                && b.dependingOn() == null && !a.isGroup();
     }
 
     /** Moves the cursor to the value of the discriminator's key {@code level} deep; false when the line has none. */
@@ -351,10 +467,14 @@ public final class RecordEncoder {
     // ------------------------------------------------------------------ compilation
 
     private GroupNode compileGroup(Field group, boolean inArray) {
+        return compileGroup(group, group.children(), inArray);
+    }
+
+    private GroupNode compileGroup(Field group, List<Field> children, boolean inArray) {
         List<Member> members = new ArrayList<>();
         List<Area> groupAreas = new ArrayList<>();
         Area current = null;
-        for (Field f : group.children()) {
+        for (Field f : children) {
             if (f.redefines() == null) {
                 current = null;
             }
@@ -480,11 +600,17 @@ public final class RecordEncoder {
         int depth;
         /** The view bits the line's segment selects (all, without a selector). */
         long segment = -1L;
+        /** The object the line is read as: the layout's root, or a record of a union its segment selects. */
+        GroupNode top;
+        private final GroupNode root;
+        /** With segments among the records of a union: the selected record's length; else 0. */
+        int recordLength;
         /** Where the discriminator's value is encoded, to be read as the record would hold it. */
         final byte[] probe;
         final DecodedNumber decoded = new DecodedNumber();
 
         private Context(RecordEncoder e) {
+            root = e.root;
             record = new byte[e.layout.length()];
             probe = new byte[e.selector == null ? 0 : e.layout.length()];
             image = e.defaultImage;
@@ -521,6 +647,8 @@ public final class RecordEncoder {
             mask = null;
             depth = 0;
             segment = -1L;
+            top = root;
+            recordLength = 0;
             Arrays.fill(odoCount, -1);
             Arrays.fill(counterGiven, false);
         }
@@ -705,7 +833,8 @@ public final class RecordEncoder {
                         }
                         ctx.push(cursor.key());
                         throw new Reject(ErrorCode.UNKNOWN_KEY, "no field " + cursor.key() + " in "
-                                + (top ? "record " + e.layout.name() : "group " + field.name()));
+                                + (!top ? "group " + field.name()
+                                : "record " + (ctx.top == ctx.root ? e.layout.name() : field.name())));
                     }
                     Member member = members[m];
                     ctx.push(member.name);

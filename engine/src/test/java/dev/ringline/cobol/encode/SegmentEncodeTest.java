@@ -175,13 +175,69 @@ class SegmentEncodeTest {
         assertEquals("HEADER.REC-TYPE", error.fieldPath());
     }
 
+    static final String RECORDS = String.join("\n",
+            "       01  HEADER-REC.",
+            "           05  KIND         PIC X.",
+            "           05  SEQ          PIC 9(4) COMP.",
+            "           05  RUN-DATE     PIC 9(8).",
+            "       01  DETAIL-REC.",
+            "           05  KIND         PIC X.",
+            "           05  SEQ          PIC 9(4) COMP.",
+            "           05  AMOUNT       PIC S9(7)V99 COMP-3.",
+            "           05  ITEM         PIC X(12).") + "\n";
+
+    private static String roundTrip(RecordLayout union, Segments segments, boolean variable, String line,
+                                    int length) {
+        EncoderOptions options = new EncoderOptions(CP037, Fill.SPACES, false, FloatingPoint.Format.IBM_HEX,
+                variable, segments);
+        RecordEncoder encoder = RecordEncoder.compile(union, options);
+        ByteVector out = new ByteVector(64);
+        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+        assertEquals(length, encoder.encode(bytes, 0, bytes.length, 0, 0, encoder.newContext(), out));
+        JsonOptions json = new JsonOptions(CP037, Trim.RIGHT, false, false, false, BlankNumerics.REJECT,
+                EmptyText.STRING, Fillers.OMIT, false, segments, true, FloatingPoint.Format.IBM_HEX);
+        RecordDecoder decoder = RecordDecoder.compile(union, json);
+        ByteVector text = new ByteVector(64);
+        decoder.decode(out.toByteArray(), 0, length, 0, 0, decoder.newContext(), text);
+        String decoded = new String(text.toByteArray(), StandardCharsets.UTF_8);
+        return decoded.substring(0, decoded.length() - 1);
+    }
+
     @Test
-    void segmentsAmongTheRecordsOfAUnionAreRefusedAtCompileTime() {
-        String two = "       01  REC-A.\n           05  KIND PIC X.\n           05  A-DATA PIC X(4).\n"
-                + "       01  REC-B.\n           05  KIND PIC X.\n           05  B-DATA PIC 9(4).\n";
-        RecordLayout union = Copybook.parse(two, "two.cpy").union();
+    void amongTheRecordsOfAUnionTheValueSelectsTheRecordWhoseFieldsTheLineHolds() {
+        RecordLayout union = Copybook.parse(RECORDS, "records.cpy").union();
+        Segments segments = Segments.on("KIND").map("H", "HEADER-REC").map("D", "DETAIL-REC");
+        String header = "{\"KIND\":\"H\",\"SEQ\":1,\"RUN-DATE\":20261201}";
+        String detail = "{\"KIND\":\"D\",\"SEQ\":2,\"AMOUNT\":-42.10,\"ITEM\":\"BOLT\"}";
+        // fixed output: every record has the union's (longest) length; RDW: the selected record's own
+        assertEquals(header, roundTrip(union, segments, false, header, 20));
+        assertEquals(header, roundTrip(union, segments, true, header, 11));
+        assertEquals(detail, roundTrip(union, segments, true, detail, 20));
+        DecodeError other = reject(union, segments, "{\"KIND\":\"H\",\"ITEM\":\"BOLT\"}");
+        assertEquals(ErrorCode.UNKNOWN_KEY, other.code());
+        assertTrue(other.message().contains("no field ITEM in record HEADER-REC"), other.message());
+        assertEquals(ErrorCode.UNKNOWN_SEGMENT, reject(union, segments, "{\"KIND\":\"Q\",\"SEQ\":3}").code());
+        Segments emit = segments.emitUnknown(true);
+        assertEquals("{\"KIND\":\"Q\",\"SEQ\":3}", roundTrip(union, emit, false, "{\"KIND\":\"Q\",\"SEQ\":3}", 20));
+        assertEquals(ErrorCode.UNKNOWN_KEY, reject(union, emit, "{\"KIND\":\"Q\",\"ITEM\":\"x\"}").code());
+    }
+
+    private static DecodeError reject(RecordLayout union, Segments segments, String line) {
+        RecordEncoder encoder = RecordEncoder.compile(union, options(segments, false));
+        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+        return assertThrows(RecordEncodeException.class, () -> encoder.encode(bytes, 0, bytes.length, 0, 0,
+                encoder.newContext(), new ByteVector(64))).error();
+    }
+
+    @Test
+    void aUnionWhoseRecordsNameTheDiscriminatorDifferentlyIsRefused() {
+        String renamed = RECORDS.replace("05  KIND         PIC X.\n           05  SEQ          PIC 9(4) COMP.\n"
+                + "           05  AMOUNT", "05  D-KIND       PIC X.\n           05  SEQ          PIC 9(4) COMP.\n"
+                + "           05  AMOUNT");
+        RecordLayout union = Copybook.parse(renamed, "records.cpy").union();
         CobolException e = assertThrows(CobolException.class, () -> RecordEncoder.compile(union,
-                options(Segments.on("KIND").map("A", "REC-A").map("B", "REC-B"), false)));
+                options(Segments.on("KIND").map("H", "HEADER-REC").map("D", "DETAIL-REC"), false)));
         assertEquals(ErrorCode.COPYBOOK_UNSUPPORTED, e.code());
+        assertTrue(e.getMessage().contains("DETAIL-REC"), e.getMessage());
     }
 }
