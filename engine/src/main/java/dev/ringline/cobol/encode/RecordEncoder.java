@@ -73,6 +73,7 @@ public final class RecordEncoder {
     private final SegmentSelector selector;
     /** With a selector: the keys from the top object down to the discriminator's value. */
     private final byte[][] discriminatorKeys;
+    private final String[] discriminatorNames;
     private final Node discriminatorNode;
     /** With a selector: each mapped value's view bits, and the record image of missing values for those views. */
     private final long[] segmentMasks;
@@ -137,18 +138,21 @@ public final class RecordEncoder {
                 this.recordLengths = null;
             }
             this.discriminatorKeys = new byte[chain.size()][];
+            this.discriminatorNames = new String[chain.size()];
             for (int i = 0; i < chain.size(); i++) {
                 if (chain.get(i).filler()) {
                     throw new CobolException(ErrorCode.COPYBOOK_UNSUPPORTED, "segment field " + disc.path()
                             + " is inside a FILLER: a JSON line cannot give it");
                 }
                 discriminatorKeys[i] = utf8(chain.get(i).name());
+                discriminatorNames[i] = chain.get(i).name();
             }
             this.discriminatorNode = find(root, disc);
             this.segmentMasks = selector.masks();
         } else {
             this.selector = null;
             this.discriminatorKeys = null;
+            this.discriminatorNames = null;
             this.discriminatorNode = null;
             this.segmentMasks = new long[0];
             this.recordNodes = null;
@@ -263,8 +267,8 @@ public final class RecordEncoder {
         byte[] probe = ctx.probe;
         System.arraycopy(defaultImage, disc.offset(), probe, disc.offset(), disc.length());
         if (seek(ctx.cursor, 0)) {
-            for (byte[] key : discriminatorKeys) {
-                ctx.push(new String(key, StandardCharsets.UTF_8)); // an error path only: parse pops nothing
+            for (String name : discriminatorNames) {
+                ctx.push(name); // the path of an error in the value; parse pops nothing
             }
             ctx.target = probe;
             discriminatorNode.parse(this, ctx, 0);
