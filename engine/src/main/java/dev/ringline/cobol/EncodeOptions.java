@@ -2,6 +2,7 @@ package dev.ringline.cobol;
 
 import dev.ringline.cobol.codec.CodePage;
 import dev.ringline.cobol.codec.FloatingPoint;
+import dev.ringline.cobol.copybook.Segments;
 import dev.ringline.cobol.encode.EncoderOptions;
 import dev.ringline.cobol.encode.Fill;
 import dev.ringline.cobol.framing.FramingOptions;
@@ -33,6 +34,7 @@ public final class EncodeOptions {
     private final long maxInputBytesInFlight;
     private final int maxLineLength;
     private final DecodeProgress progress;
+    private final Segments segments;
 
     private EncodeOptions(Builder b) {
         this.codePage = b.codePage;
@@ -48,6 +50,7 @@ public final class EncodeOptions {
         this.maxInputBytesInFlight = b.maxInputBytesInFlight;
         this.maxLineLength = b.maxLineLength;
         this.progress = b.progress;
+        this.segments = b.segments;
     }
 
     /** A builder holding the defaults listed on this class. */
@@ -63,7 +66,12 @@ public final class EncodeOptions {
     /** The settings {@link dev.ringline.cobol.encode.RecordEncoder} needs. */
     public EncoderOptions encoderOptions() {
         boolean variable = framing != null && framing.format() != RecordFormat.FIXED;
-        return new EncoderOptions(codePage, fill, ignoreUnknown, floatFormat, variable);
+        return new EncoderOptions(codePage, fill, ignoreUnknown, floatFormat, variable, segments);
+    }
+
+    /** The segment selection, or null. */
+    public Segments segments() {
+        return segments;
     }
 
     /** Output framing, or null for fixed-length records at the layout's length. */
@@ -126,6 +134,7 @@ public final class EncodeOptions {
         private long maxInputBytesInFlight = 16L << 20;
         private int maxLineLength = 16 << 20;
         private DecodeProgress progress;
+        private Segments segments;
 
         private Builder() {
         }
@@ -224,6 +233,18 @@ public final class EncodeOptions {
         /** Called after each batch with the running counts; default none. */
         public Builder progress(DecodeProgress progress) {
             this.progress = Objects.requireNonNull(progress, "progress");
+            return this;
+        }
+
+        /**
+         * Encodes, of each REDEFINES set the mapping governs, only the view the line's discriminator value selects
+         * (the inverse of {@code DecodeOptions.Builder.segments}): a line giving another view of such a set is
+         * rejected ({@code UNSELECTED_VIEW}, or the view is skipped with {@link #ignoreUnknown}), an unmapped value
+         * is {@code UNKNOWN_SEGMENT} (or, with {@link Segments#emitUnknown}, the governed areas are fill bytes);
+         * see {@link Segments}.
+         */
+        public Builder segments(Segments segments) {
+            this.segments = Objects.requireNonNull(segments, "segments");
             return this;
         }
 

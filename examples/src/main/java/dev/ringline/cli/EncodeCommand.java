@@ -9,10 +9,14 @@ import dev.ringline.cobol.codec.CodePage;
 import dev.ringline.cobol.codec.FloatingPoint;
 import dev.ringline.cobol.copybook.Copybook;
 import dev.ringline.cobol.copybook.RecordLayout;
+import dev.ringline.cobol.copybook.Segments;
+import dev.ringline.cobol.encode.RecordEncoder;
+import dev.ringline.cobol.error.CobolException;
 import dev.ringline.cobol.encode.Fill;
 import dev.ringline.cobol.framing.FramingOptions;
 import dev.ringline.cobol.json.JsonRejectsWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -135,6 +139,10 @@ final class EncodeCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress and no summary.")
     boolean quiet;
 
+    /** With a mapping, a line encodes only the view its discriminator value selects (as decode writes it). */
+    @Mixin
+    SegmentArgs segmentArgs;
+
     /** Accepts {@code low-values} as well as the enum's spelling. */
     static final class FillConverter implements picocli.CommandLine.ITypeConverter<FillChoice> {
         @Override
@@ -156,8 +164,19 @@ final class EncodeCommand implements Callable<Integer> {
                 : threads;
         checkArguments(workers);
         Copybook parsed = Options.copybook(copybook, err);
-        RecordLayout layout = Options.record(parsed, record);
+        Segments segments = segmentArgs.segments();
+        RecordLayout layout = segments != null && record == null && SegmentArgs.namesRecords(parsed, segments)
+                ? parsed.union() : Options.record(parsed, record);
         MemoryPlan.check(ringSize, layout.length());
+        EncodeOptions.Builder options = EncodeOptions.builder().codePage(codePage);
+        if (segments != null) {
+            options.segments(segments);
+        }
+        try {
+            RecordEncoder.compile(layout, options.build().encoderOptions()); // unusable settings fail before output
+        } catch (CobolException e) {
+            throw CliException.usage(e.getMessage());
+        }
         RunPaths paths = RunPaths.check(input, copybook, output, rejectsSpec(), null, null);
 
         long inputSize = -1;
@@ -186,8 +205,7 @@ final class EncodeCommand implements Callable<Integer> {
                      : OutputTarget.open("rejects file", rejectsSpec, null, true)) {
             OutputStream rejectsStream = rejectsTarget == null ? new WriterOutputStream(err) : rejectsTarget.stream();
             JsonRejectsWriter rejectsWriter = new JsonRejectsWriter(rejectsStream);
-            EncodeOptions.Builder options = EncodeOptions.builder()
-                    .codePage(codePage)
+            options.codePage(codePage)
                     .fill(fill == FillChoice.spaces ? Fill.SPACES : fill == FillChoice.zeros ? Fill.ZEROS
                             : Fill.LOW_VALUES)
                     .ignoreUnknown(ignoreUnknown)

@@ -6,9 +6,14 @@ import dev.ringline.cobol.DecodeSummary;
 import dev.ringline.cobol.ErrorPolicy;
 import dev.ringline.cobol.codec.CodePage;
 import dev.ringline.cobol.codec.FloatingPoint;
+import dev.ringline.cobol.copybook.Copybook;
 import dev.ringline.cobol.copybook.RecordLayout;
+import dev.ringline.cobol.copybook.Segments;
+import dev.ringline.cobol.error.CobolException;
+import dev.ringline.cobol.json.RecordDecoder;
 import dev.ringline.cobol.framing.FramingOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -84,6 +89,10 @@ final class VerifyCommand implements Callable<Integer> {
             description = "Also write the report as JSON to FILE; - writes the JSON to stdout instead of the text.")
     String report;
 
+    /** As decode: only the views a record's segment selects are decoded (and checked). */
+    @Mixin
+    SegmentArgs segmentArgs;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
@@ -101,12 +110,16 @@ final class VerifyCommand implements Callable<Integer> {
         if (format != DecodeCommand.Format.fixed && recordLength != null) {
             throw CliException.usage("--record-length applies to --format fixed only");
         }
-        RecordLayout layout = Options.record(Options.copybook(copybook, err), record);
+        Copybook parsed = Options.copybook(copybook, err);
+        Segments segments = segmentArgs.segments();
+        RecordLayout layout = segments != null && record == null && SegmentArgs.namesRecords(parsed, segments)
+                ? parsed.union() : Options.record(parsed, record);
         RunPaths.check(input.toString(), copybook, report == null ? "-" : report, "-", null, null);
         FramingOptions framing = framing(layout);
         VerifyReport found = new VerifyReport(layout, examples);
         found.variableRecords(format != DecodeCommand.Format.fixed);
-        DecodeOptions options = DecodeOptions.builder()
+        boolean variable = format != DecodeCommand.Format.fixed;
+        DecodeOptions.Builder options = DecodeOptions.builder()
                 .codePage(codePage)
                 .floatFormat(floatFormat == DecodeCommand.FloatChoice.ieee ? FloatingPoint.Format.IEEE_754
                         : FloatingPoint.Format.IBM_HEX)
@@ -114,7 +127,16 @@ final class VerifyCommand implements Callable<Integer> {
                 .errorPolicy(ErrorPolicy.lenient()) // every bad field is reported; its record still counts as read
                 .rejects(found)
                 .workers(workers)
-                .build();
+                .emitMeta(variable); // RDW and VB: the lines' _length gives the record lengths
+        if (segments != null) {
+            options.segments(segments);
+        }
+        try {
+            RecordDecoder.compile(layout, options.build().jsonOptions()); // unusable settings fail before decoding
+        } catch (CobolException e) {
+            throw CliException.usage(e.getMessage());
+        }
+        RecordLengths lengths = new RecordLengths(layout.length());
         long size;
         DecodeSummary summary;
         if (Files.isDirectory(input)) {
@@ -122,7 +144,8 @@ final class VerifyCommand implements Callable<Integer> {
         }
         try (FileChannel in = FileChannel.open(input)) {
             size = in.size();
-            summary = CobolDecoder.decode(in, layout, options, OutputStream.nullOutputStream());
+            summary = CobolDecoder.decode(in, layout, options.build(),
+                    variable ? lengths : OutputStream.nullOutputStream());
         } catch (NoSuchFileException e) {
             throw CliException.io("input not found: " + input, e);
         }
@@ -138,6 +161,8 @@ final class VerifyCommand implements Callable<Integer> {
             checks.put("recordLength", framing.recordLength());
             checks.put("sizeRemainder", remainder);
             clean &= remainder == 0;
+        } else {
+            checks.put("recordLengths", lengths.entries());
         }
         checks.put("framingFailure", summary.framingFailure() == null ? null : summary.framingFailure().describe());
         checks.put("bytesUndecoded", summary.bytesUndecoded());

@@ -130,7 +130,14 @@ final class VerifyReport implements RejectsSink {
     /** The report as text lines. */
     String text(Map<String, Object> checks) {
         StringBuilder sb = new StringBuilder();
-        checks.forEach((k, v) -> sb.append(k).append(": ").append(v).append('\n'));
+        checks.forEach((k, v) -> {
+            if (v instanceof Map) { // a group of checks: one indented line each
+                sb.append(k).append(":\n");
+                ((Map<?, ?>) v).forEach((k2, v2) -> sb.append("  ").append(k2).append(": ").append(v2).append('\n'));
+            } else {
+                sb.append(k).append(": ").append(v).append('\n');
+            }
+        });
         sb.append(String.format(Locale.ROOT, "errors: %,d in %,d records%n", errors, recordsWithErrors));
         fields.forEach((path, f) -> {
             sb.append(String.format(Locale.ROOT, "  %s: %,d %s%n", path, f.count, f.byCode));

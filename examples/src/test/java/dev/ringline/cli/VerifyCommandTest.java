@@ -85,4 +85,60 @@ class VerifyCommandTest {
         assertEquals(ExitCodes.USAGE, cli.exitCode, cli::toString);
         assertFalse(cli.err.isEmpty());
     }
+
+    /** RDW records of the given payload lengths, each payload spaces with its index in the first bytes. */
+    private static byte[] rdwFile(int... lengths) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < lengths.length; i++) {
+            byte[] payload = new byte[lengths[i]];
+            Arrays.fill(payload, (byte) 0x40);
+            payload[0] = (byte) (0xF0 + i % 10);
+            out.writeBytes(new byte[] {(byte) ((lengths[i] + 4) >>> 8), (byte) (lengths[i] + 4), 0, 0});
+            out.writeBytes(payload);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void rdwInputReportsRecordLengthsAgainstTheLayout() throws Exception {
+        Path cpy = dir.resolve("short.cpy");
+        Files.writeString(cpy, "       01  R.\n           05  A  PIC X(5).\n           05  B  PIC X(8).\n");
+        Path data = dir.resolve("lengths.dat");
+        Files.write(data, rdwFile(13, 13, 13, 16, 13, 13, 13, 20, 13));
+        Path report = dir.resolve("lengths.json");
+        Cli cli = Cli.run("verify", "--copybook", cpy.toString(), "--input", data.toString(), "--format", "rdw",
+                "--report", report.toString(), "--threads", "2");
+        assertEquals(0, cli.exitCode, cli::toString);
+        Map<String, Object> json = (Map<String, Object>) Json.parse(Files.readString(report));
+        Map<String, Object> lengths = (Map<String, Object>) json.get("recordLengths");
+        Map<String, Long> numbers = new java.util.LinkedHashMap<>();
+        lengths.forEach((k, v) -> numbers.put(k, v == null ? null : ((Number) v).longValue()));
+        Map<String, Long> expected = new java.util.LinkedHashMap<>();
+        expected.put("count", 9L);
+        expected.put("min", 13L);
+        expected.put("max", 20L);
+        expected.put("layoutLength", 13L);
+        expected.put("equal", 7L);
+        expected.put("shorter", 0L);
+        expected.put("firstShorter", null);
+        expected.put("longer", 2L);
+        expected.put("firstLonger", 3L);
+        assertEquals(expected, numbers);
+        assertTrue(cli.stdoutText().contains("recordLengths:\n  count: 9\n  min: 13\n  max: 20\n"),
+                cli.stdoutText());
+
+        // shorter records: the fields they cut are errors; the lengths say which records are short
+        Path shortData = dir.resolve("short.dat");
+        Files.write(shortData, rdwFile(13, 9, 13, 4, 13));
+        Cli shortRun = Cli.run("verify", "--copybook", cpy.toString(), "--input", shortData.toString(), "--format",
+                "rdw", "--report", "-");
+        Map<String, Object> shortJson = (Map<String, Object>) Json.parse(shortRun.stdoutText());
+        Map<String, Object> shortLengths = (Map<String, Object>) shortJson.get("recordLengths");
+        assertEquals(5L, ((Number) shortLengths.get("count")).longValue());
+        assertEquals(4L, ((Number) shortLengths.get("min")).longValue());
+        assertEquals(2L, ((Number) shortLengths.get("shorter")).longValue());
+        assertEquals(1L, ((Number) shortLengths.get("firstShorter")).longValue());
+        assertEquals(0L, ((Number) shortLengths.get("longer")).longValue());
+    }
 }

@@ -193,6 +193,11 @@ public final class SegmentSelector {
         return bit == null ? 0 : bit;
     }
 
+    /** The view bits of each mapped value, in the order of {@link Segments#views()} (a copy). */
+    public long[] masks() {
+        return masks.clone();
+    }
+
     /** The views of governed sets, in no particular order. */
     public java.util.Set<Field> views() {
         return java.util.Collections.unmodifiableSet(bits.keySet());

@@ -2,6 +2,7 @@ package dev.ringline.cobol.encode;
 
 import dev.ringline.cobol.codec.CodePage;
 import dev.ringline.cobol.codec.FloatingPoint;
+import dev.ringline.cobol.copybook.Segments;
 
 import java.util.Objects;
 
@@ -14,13 +15,27 @@ import java.util.Objects;
  * @param floatFormat    bit layout of COMP-1/COMP-2 fields
  * @param variableLength a record whose OCCURS DEPENDING ON tables end it is only as long as its counters say
  *                       (for RDW and VB output); otherwise every record has the layout's full length
+ * @param segments       segment selection, or null: per line, the discriminator's value picks the one view of each
+ *                       governed REDEFINES set that is encoded, as {@code RecordDecoder} picks the view it writes
  */
 public record EncoderOptions(CodePage codePage, Fill fill, boolean ignoreUnknown, FloatingPoint.Format floatFormat,
-                             boolean variableLength) {
+                             boolean variableLength, Segments segments) {
+    /** Checks the required settings. */
     public EncoderOptions {
         Objects.requireNonNull(codePage, "codePage");
         Objects.requireNonNull(fill, "fill");
         Objects.requireNonNull(floatFormat, "floatFormat");
+    }
+
+    /** Options without segment selection. */
+    public EncoderOptions(CodePage codePage, Fill fill, boolean ignoreUnknown, FloatingPoint.Format floatFormat,
+                          boolean variableLength) {
+        this(codePage, fill, ignoreUnknown, floatFormat, variableLength, null);
+    }
+
+    /** These options with segment selection {@code segments} (null: none). */
+    public EncoderOptions withSegments(Segments segments) {
+        return new EncoderOptions(codePage, fill, ignoreUnknown, floatFormat, variableLength, segments);
     }
 
     /** cp037, spaces, strict keys, IBM floats, full-length records. */

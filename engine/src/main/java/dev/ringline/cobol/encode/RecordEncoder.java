@@ -2,6 +2,7 @@ package dev.ringline.cobol.encode;
 
 import dev.ringline.cobol.codec.BinaryInteger;
 import dev.ringline.cobol.codec.CodePage;
+import dev.ringline.cobol.codec.DecodedNumber;
 import dev.ringline.cobol.codec.FieldDecodeException;
 import dev.ringline.cobol.codec.FloatingPoint;
 import dev.ringline.cobol.codec.NumericEdited;
@@ -11,6 +12,7 @@ import dev.ringline.cobol.codec.ZonedDecimal;
 import dev.ringline.cobol.copybook.Field;
 import dev.ringline.cobol.copybook.FieldType;
 import dev.ringline.cobol.copybook.RecordLayout;
+import dev.ringline.cobol.copybook.SegmentSelector;
 import dev.ringline.cobol.error.CobolException;
 import dev.ringline.cobol.error.DecodeError;
 import dev.ringline.cobol.error.ErrorCode;
@@ -63,8 +65,28 @@ public final class RecordEncoder {
     private final List<ArrayNode> dependingArrays = new ArrayList<>();
     private final List<Field> counters = new ArrayList<>();
     private final boolean variableLength;
+    /** RDW or VB output: a record of a union is as long as that record, not the longest. */
+    private final boolean variableFraming;
     /** {@link #dependingArrays} as an array: the per-line loops must not allocate iterators. */
     private final ArrayNode[] depending;
+    /** Segment selection, or null: which view of each governed REDEFINES set a line encodes. */
+    private final SegmentSelector selector;
+    /** With a selector: the keys from the top object down to the discriminator's value. */
+    private final byte[][] discriminatorKeys;
+    private final String[] discriminatorNames;
+    private final Node discriminatorNode;
+    /** With a selector: each mapped value's view bits, and the record image of missing values for those views. */
+    private final long[] segmentMasks;
+    private final byte[][] segmentImages;
+    /**
+     * Segments among the 01 records of {@link dev.ringline.cobol.copybook.Copybook#union()}: per record its fields
+     * at the top of the line (as the decoder writes them), its view bit, image and length; last, the leading fields
+     * every record shares (an unmapped value emitted). Null otherwise.
+     */
+    private final GroupNode[] recordNodes;
+    private final long[] recordBits;
+    private final byte[][] recordImages;
+    private final int[] recordLengths;
 
     private RecordEncoder(RecordLayout layout, EncoderOptions options) {
         this.layout = layout;
@@ -75,6 +97,68 @@ public final class RecordEncoder {
         this.floatFormat = options.floatFormat();
         this.fillByte = options.fill().byteIn(codePage);
         this.root = compileGroup(layout.root(), false);
+        if (options.segments() != null) {
+            this.selector = options.segments().compile(layout, codePage, true);
+            for (View v : views) {
+                v.bit = selector.viewBit(v.node.field);
+            }
+            Field disc = selector.discriminator();
+            List<Field> chain = new ArrayList<>();
+            if (!pathTo(layout.root(), disc, chain)) {
+                throw new IllegalStateException("discriminator outside its layout: " + disc);
+            }
+            if (layout.multiRecord()) {
+                chain.remove(0); // the record: its fields are at the top of the line
+                List<Field> records = layout.fields();
+                this.recordNodes = new GroupNode[records.size() + 1];
+                this.recordBits = new long[records.size()];
+                this.recordLengths = new int[records.size() + 1];
+                for (int r = 0; r < records.size(); r++) {
+                    Field rec = records.get(r);
+                    sameDiscriminator(rec, chain, disc);
+                    recordNodes[r] = compileGroup(rec, rec.children(), false);
+                    recordBits[r] = selector.viewBit(rec);
+                    recordLengths[r] = rec.length();
+                }
+                recordNodes[records.size()] = compileGroup(layout.root(), commonLeadingFields(records), false);
+                recordLengths[records.size()] = layout.length();
+                for (Field view : selector.views()) {
+                    if (!records.contains(view)) {
+                        throw new CobolException(ErrorCode.COPYBOOK_UNSUPPORTED, "segment view " + view.path()
+                                + ": with 01 records as views, every view must be a record for encoding");
+                    }
+                }
+                if (!dependingArrays.isEmpty()) {
+                    throw new CobolException(ErrorCode.COPYBOOK_UNSUPPORTED, "segment selection among 01 records "
+                            + "with OCCURS DEPENDING ON is not supported for encoding");
+                }
+            } else {
+                this.recordNodes = null;
+                this.recordBits = null;
+                this.recordLengths = null;
+            }
+            this.discriminatorKeys = new byte[chain.size()][];
+            this.discriminatorNames = new String[chain.size()];
+            for (int i = 0; i < chain.size(); i++) {
+                if (chain.get(i).filler()) {
+                    throw new CobolException(ErrorCode.COPYBOOK_UNSUPPORTED, "segment field " + disc.path()
+                            + " is inside a FILLER: a JSON line cannot give it");
+                }
+                discriminatorKeys[i] = utf8(chain.get(i).name());
+                discriminatorNames[i] = chain.get(i).name();
+            }
+            this.discriminatorNode = find(root, disc);
+            this.segmentMasks = selector.masks();
+        } else {
+            this.selector = null;
+            this.discriminatorKeys = null;
+            this.discriminatorNames = null;
+            this.discriminatorNode = null;
+            this.segmentMasks = new long[0];
+            this.recordNodes = null;
+            this.recordBits = null;
+            this.recordLengths = null;
+        }
         for (ArrayNode a : dependingArrays) {
             if (counters.indexOf(a.field.dependingOn()) < 0) {
                 counters.add(a.field.dependingOn());
@@ -86,16 +170,36 @@ public final class RecordEncoder {
         for (ArrayNode a : dependingArrays) {
             a.counterId = counters.indexOf(a.field.dependingOn());
         }
+        this.variableFraming = options.variableLength();
         this.variableLength = options.variableLength() && !dependingArrays.isEmpty() && dependingArrays.stream()
                 .allMatch(a -> !a.nested && (long) a.field.offset() + a.field.totalLength() == layout.length());
         this.depending = dependingArrays.toArray(new ArrayNode[0]);
         this.defaultImage = new byte[layout.length()];
         Arrays.fill(defaultImage, fillByte);
-        root.writeDefault(this, defaultImage, 0, 0);
+        root.writeDefault(this, defaultImage, 0, 0, -1L);
         for (View v : views) {
             v.image = Arrays.copyOfRange(defaultImage, v.area.offset, v.area.offset + v.area.length);
             Arrays.fill(v.image, fillByte);
-            v.node.writeDefault(this, v.image, -v.area.offset, 0);
+            v.node.writeDefault(this, v.image, -v.area.offset, 0, -1L);
+        }
+        // per mapped value, and last for an unmapped one (no view): the image with those views' missing values
+        this.segmentImages = new byte[segmentMasks.length + 1][];
+        for (int i = 0; i <= segmentMasks.length; i++) {
+            byte[] image = new byte[layout.length()];
+            Arrays.fill(image, fillByte);
+            root.writeDefault(this, image, 0, 0, i < segmentMasks.length ? segmentMasks[i] : 0L);
+            segmentImages[i] = image;
+        }
+        if (recordNodes != null) {
+            this.recordImages = new byte[recordNodes.length][];
+            for (int r = 0; r < recordNodes.length; r++) {
+                byte[] image = new byte[layout.length()];
+                Arrays.fill(image, fillByte);
+                recordNodes[r].writeDefault(this, image, 0, 0, -1L);
+                recordImages[r] = image;
+            }
+        } else {
+            this.recordImages = null;
         }
     }
 
@@ -127,7 +231,11 @@ public final class RecordEncoder {
     public int encode(byte[] src, int off, int len, long lineIndex, long inputOffset, Context ctx, ByteVector out) {
         ctx.start(src, off, len);
         try {
-            root.parseTop(this, ctx);
+            if (selector != null) {
+                selectSegment(ctx);
+                ctx.cursor.reset(src, off, len);
+            }
+            ctx.top.parseTop(this, ctx);
             ctx.cursor.expectEnd();
             finishDependingOn(ctx);
         } catch (JsonCursor.JsonSyntaxException e) {
@@ -137,7 +245,8 @@ public final class RecordEncoder {
         } catch (Reject e) {
             throw reject(ctx, lineIndex, inputOffset, e.code(), e.getMessage());
         }
-        int length = variableLength ? variableLength(ctx) : layout.length();
+        int length = variableLength ? variableLength(ctx)
+                : variableFraming && ctx.recordLength > 0 ? ctx.recordLength : layout.length();
         out.append(ctx.record, 0, length);
         return length;
     }
@@ -147,6 +256,137 @@ public final class RecordEncoder {
         String path = ctx.path();
         return new RecordEncodeException(new DecodeError(lineIndex, inputOffset, path.isEmpty() ? null : path, code,
                 message + " (line " + (lineIndex + 1) + ")"));
+    }
+
+    /**
+     * Finds the discriminator's value in the line (keys may come in any order), encodes it as the record would hold
+     * it, asks the selector which views that value selects and starts the record from that segment's image.
+     */
+    private void selectSegment(Context ctx) {
+        Field disc = selector.discriminator();
+        byte[] probe = ctx.probe;
+        System.arraycopy(defaultImage, disc.offset(), probe, disc.offset(), disc.length());
+        if (seek(ctx.cursor, 0)) {
+            for (String name : discriminatorNames) {
+                ctx.push(name); // the path of an error in the value; parse pops nothing
+            }
+            ctx.target = probe;
+            discriminatorNode.parse(this, ctx, 0);
+            ctx.target = ctx.record;
+            ctx.depth = 0;
+        }
+        long mask = selector.select(probe, 0, probe.length, ctx.decoded);
+        if (mask == 0 && !selector.emitUnknown()) {
+            ctx.push(disc.path());
+            throw new Reject(ErrorCode.UNKNOWN_SEGMENT, "segment value " + selector.describe(probe, 0, probe.length)
+                    + " of " + disc.path() + " maps to no view");
+        }
+        int image = segmentMasks.length;
+        for (int i = 0; i < segmentMasks.length; i++) {
+            if (segmentMasks[i] == mask) {
+                image = i;
+                break;
+            }
+        }
+        if (recordNodes != null) {
+            int r = recordBits.length; // unmapped, emitted: the shared leading fields
+            for (int i = 0; i < recordBits.length; i++) {
+                if ((recordBits[i] & mask) != 0) {
+                    r = i;
+                    break;
+                }
+            }
+            ctx.top = recordNodes[r];
+            ctx.recordLength = recordLengths[r];
+            System.arraycopy(recordImages[r], 0, ctx.record, 0, ctx.record.length);
+            return; // inside the record every view is encoded, as the decoder writes every one
+        }
+        ctx.segment = mask;
+        System.arraycopy(segmentImages[image], 0, ctx.record, 0, ctx.record.length);
+    }
+
+    /** Refuses a record whose discriminator, at the same place, has another key chain than the first record's. */
+    private static void sameDiscriminator(Field record, List<Field> chain, Field disc) {
+        Field f = record;
+        for (Field link : chain) {
+            Field next = null;
+            for (Field child : f.children()) {
+                if (child.name().equals(link.name())) {
+                    next = child;
+                    break;
+                }
+            }
+            if (next == null) {
+                f = null;
+                break;
+            }
+            f = next;
+        }
+        if (f == null || f.offset() != disc.offset() || f.length() != disc.length()) {
+            throw new CobolException(ErrorCode.COPYBOOK_UNSUPPORTED, "record " + record.name() + " does not name "
+                    + "the segment field " + disc.name() + " as the first record does (same name, same bytes): "
+                    + "needed to find it in a JSON line");
+        }
+    }
+
+    /**
+     * The leading elementary fields every record has alike (name, place, size, type, occurs): what the decoder
+     * writes for an unmapped value it emits.
+     */
+    private static List<Field> commonLeadingFields(List<Field> records) {
+        List<Field> first = records.get(0).children();
+        List<Field> common = new ArrayList<>();
+        for (int i = 0; i < first.size(); i++) {
+            Field f = first.get(i);
+            for (Field record : records) {
+                List<Field> other = record.children();
+                if (i >= other.size() || !alike(f, other.get(i))) {
+                    return common;
+                }
+            }
+            common.add(f);
+        }
+        return common;
+    }
+
+    private static boolean alike(Field a, Field b) {
+        return a.name().equalsIgnoreCase(b.name()) && a.offset() == b.offset() && a.length() == b.length()
+                && a.type() == b.type() && a.occursMax() == b.occursMax() && a.dependingOn() == null
+                && b.dependingOn() == null && !a.isGroup();
+    }
+
+    /** Moves the cursor to the value of the discriminator's key {@code level} deep; false when the line has none. */
+    private boolean seek(JsonCursor cursor, int level) {
+        if (cursor.peek() != '{') {
+            return false; // not an object: the main pass says why
+        }
+        cursor.expect('{');
+        if (cursor.consume('}')) {
+            return false;
+        }
+        do {
+            cursor.readKey();
+            if (cursor.keyEquals(discriminatorKeys[level])) {
+                if (level == discriminatorKeys.length - 1) {
+                    return !cursor.consumeNull();
+                }
+                return seek(cursor, level + 1);
+            }
+            cursor.skipValue();
+        } while (cursor.consume(','));
+        return false;
+    }
+
+    /** Collects the fields from {@code from}'s children down to {@code field}; false when it is not below. */
+    private static boolean pathTo(Field from, Field field, List<Field> chain) {
+        for (Field child : from.children()) {
+            chain.add(child);
+            if (child == field || pathTo(child, field, chain)) {
+                return true;
+            }
+            chain.remove(chain.size() - 1);
+        }
+        return false;
     }
 
     private int variableLength(Context ctx) {
@@ -231,10 +471,14 @@ public final class RecordEncoder {
     // ------------------------------------------------------------------ compilation
 
     private GroupNode compileGroup(Field group, boolean inArray) {
+        return compileGroup(group, group.children(), inArray);
+    }
+
+    private GroupNode compileGroup(Field group, List<Field> children, boolean inArray) {
         List<Member> members = new ArrayList<>();
         List<Area> groupAreas = new ArrayList<>();
         Area current = null;
-        for (Field f : group.children()) {
+        for (Field f : children) {
             if (f.redefines() == null) {
                 current = null;
             }
@@ -295,36 +539,37 @@ public final class RecordEncoder {
     }
 
     private static NumberNode numberNodeOf(Field counter, GroupNode root) {
-        NumberNode found = find(root, counter);
-        if (found == null) {
+        Node found = find(root, counter);
+        if (!(found instanceof NumberNode)) {
             throw new CobolException(ErrorCode.COPYBOOK_UNSUPPORTED, "OCCURS DEPENDING ON counter " + counter.path()
                     + " must be a numeric field outside any table");
         }
-        return found;
+        return (NumberNode) found;
     }
 
-    private static NumberNode find(Node node, Field field) {
-        if (node instanceof NumberNode) {
-            return node.field == field ? (NumberNode) node : null;
+    /** The node writing {@code field}, searched outside tables (counters and discriminators are not in tables). */
+    private static Node find(Node node, Field field) {
+        if (node.field == field && !(node instanceof ArrayNode)) {
+            return node;
         }
         if (node instanceof GroupNode) {
             GroupNode g = (GroupNode) node;
             for (Member m : g.members) {
-                NumberNode n = find(m.node, field);
+                Node n = find(m.node, field);
                 if (n != null) {
                     return n;
                 }
             }
             for (Area a : g.areas) {
                 for (View v : a.views) {
-                    NumberNode n = find(v.node, field);
+                    Node n = find(v.node, field);
                     if (n != null) {
                         return n;
                     }
                 }
             }
         }
-        return null; // counters inside tables are refused
+        return null;
     }
 
     private static byte[] utf8(String s) {
@@ -357,9 +602,21 @@ public final class RecordEncoder {
         private String[] names = new String[16];
         private int[] indices = new int[16];
         int depth;
+        /** The view bits the line's segment selects (all, without a selector). */
+        long segment = -1L;
+        /** The object the line is read as: the layout's root, or a record of a union its segment selects. */
+        GroupNode top;
+        private final GroupNode root;
+        /** With segments among the records of a union: the selected record's length; else 0. */
+        int recordLength;
+        /** Where the discriminator's value is encoded, to be read as the record would hold it. */
+        final byte[] probe;
+        final DecodedNumber decoded = new DecodedNumber();
 
         private Context(RecordEncoder e) {
+            root = e.root;
             record = new byte[e.layout.length()];
+            probe = new byte[e.selector == null ? 0 : e.layout.length()];
             image = e.defaultImage;
             seen = new boolean[e.groups.size()][];
             for (GroupNode g : e.groups) {
@@ -393,6 +650,9 @@ public final class RecordEncoder {
             shift = 0;
             mask = null;
             depth = 0;
+            segment = -1L;
+            top = root;
+            recordLength = 0;
             Arrays.fill(odoCount, -1);
             Arrays.fill(counterGiven, false);
         }
@@ -461,6 +721,21 @@ public final class RecordEncoder {
             this.id = id;
             this.offset = offset;
         }
+
+        /**
+         * The view whose missing values fill the area: the first one {@code segment} selects when the area is a
+         * governed set (none when it selects none: the area stays fill bytes), else the first view.
+         */
+        View chosen(long segment) {
+            boolean governed = false;
+            for (View v : views) {
+                if ((v.bit & segment) != 0) {
+                    return v;
+                }
+                governed |= v.bit != 0;
+            }
+            return governed ? null : views.get(0);
+        }
     }
 
     /** One item of an area (the base or a REDEFINES), with the area bytes it gives when its fields are missing. */
@@ -470,6 +745,8 @@ public final class RecordEncoder {
         final Node node;
         final String name;
         byte[] image;
+        /** The view's bit when it belongs to a set a segment mapping governs, else 0. */
+        long bit;
 
         View(int id, Area area, Node node, String name) {
             this.id = id;
@@ -505,7 +782,7 @@ public final class RecordEncoder {
         abstract void parse(RecordEncoder e, Context ctx, int delta);
 
         /** Writes the field's missing-value bytes into {@code dst} at {@code offset + delta + shift}. */
-        abstract void writeDefault(RecordEncoder e, byte[] dst, int shift, int delta);
+        abstract void writeDefault(RecordEncoder e, byte[] dst, int shift, int delta, long segment);
     }
 
     private static final class GroupNode extends Node {
@@ -560,7 +837,8 @@ public final class RecordEncoder {
                         }
                         ctx.push(cursor.key());
                         throw new Reject(ErrorCode.UNKNOWN_KEY, "no field " + cursor.key() + " in "
-                                + (top ? "record " + e.layout.name() : "group " + field.name()));
+                                + (!top ? "group " + field.name()
+                                : "record " + (ctx.top == ctx.root ? e.layout.name() : field.name())));
                     }
                     Member member = members[m];
                     ctx.push(member.name);
@@ -569,6 +847,16 @@ public final class RecordEncoder {
                     }
                     seen[m] = true;
                     hint = m + 1;
+                    if (member.view != null && member.view.bit != 0 && (member.view.bit & ctx.segment) == 0) {
+                        if (e.ignoreUnknown) {
+                            cursor.skipValue();
+                            ctx.pop();
+                            continue;
+                        }
+                        throw new Reject(ErrorCode.UNSELECTED_VIEW, "REDEFINES view " + member.name
+                                + " is not selected by segment value " + e.selector.describe(ctx.probe, 0,
+                                ctx.probe.length) + " of " + e.selector.discriminator().path());
+                    }
                     if (member.view == null) {
                         member.node.parse(e, ctx, delta);
                     } else {
@@ -668,14 +956,17 @@ public final class RecordEncoder {
         }
 
         @Override
-        void writeDefault(RecordEncoder e, byte[] dst, int shift, int delta) {
+        void writeDefault(RecordEncoder e, byte[] dst, int shift, int delta, long segment) {
             for (Member m : members) {
                 if (m.view == null) {
-                    m.node.writeDefault(e, dst, shift, delta);
+                    m.node.writeDefault(e, dst, shift, delta, segment);
                 }
             }
             for (Area a : areas) {
-                a.views.get(0).node.writeDefault(e, dst, shift, delta);
+                View chosen = a.chosen(segment);
+                if (chosen != null) {
+                    chosen.node.writeDefault(e, dst, shift, delta, segment);
+                }
             }
         }
     }
@@ -728,9 +1019,9 @@ public final class RecordEncoder {
         }
 
         @Override
-        void writeDefault(RecordEncoder e, byte[] dst, int shift, int delta) {
+        void writeDefault(RecordEncoder e, byte[] dst, int shift, int delta, long segment) {
             for (int i = 0; i < field.occursMax(); i++) {
-                element.writeDefault(e, dst, shift, delta + i * field.length());
+                element.writeDefault(e, dst, shift, delta + i * field.length(), segment);
             }
         }
     }
@@ -756,7 +1047,7 @@ public final class RecordEncoder {
         }
 
         @Override
-        void writeDefault(RecordEncoder e, byte[] dst, int shift, int delta) {
+        void writeDefault(RecordEncoder e, byte[] dst, int shift, int delta, long segment) {
             // the fill bytes are already there
         }
     }
@@ -798,7 +1089,7 @@ public final class RecordEncoder {
         }
 
         @Override
-        void writeDefault(RecordEncoder e, byte[] dst, int shift, int delta) {
+        void writeDefault(RecordEncoder e, byte[] dst, int shift, int delta, long segment) {
             if (e.lowValues) {
                 Arrays.fill(dst, field.offset() + delta + shift, field.offset() + delta + shift + field.length(),
                         (byte) 0);

@@ -61,6 +61,8 @@ public enum ErrorCode {
     WRONG_JSON_TYPE,
     /** Several REDEFINES views of the same bytes were given and they encode to different bytes. */
     REDEFINES_MISMATCH,
+    /** A line gives a REDEFINES view that its segment value does not select (encoding with a segment mapping). */
+    UNSELECTED_VIEW,
 
     // Run level
     /** Reading input or writing output failed. */
