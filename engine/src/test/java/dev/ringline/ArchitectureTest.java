@@ -65,4 +65,17 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule topLevelPackagesAreFreeOfCycles = slices().matching("dev.ringline.(*)..")
             .should().beFreeOfCycles();
+
+    /** The Micrometer binding only listens to the decoder; nothing in the engine needs Micrometer. */
+    @ArchTest
+    static final ArchRule micrometerIsOptional = noClasses()
+            .that().resideOutsideOfPackage("dev.ringline.micrometer..")
+            .should().dependOnClassesThat().resideInAPackage("io.micrometer..");
+
+    /** The binding uses the decoder's public listener only, not the pipeline or the decoder's internals. */
+    @ArchTest
+    static final ArchRule micrometerUsesOnlyTheListener = noClasses()
+            .that().resideInAPackage("dev.ringline.micrometer..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.ringline.pipeline..", "dev.ringline.memory..",
+                    "dev.ringline.buffer..", "dev.ringline.cobol.(*)..");
 }

@@ -15,7 +15,6 @@ import dev.ringline.buffer.ScratchBuffers;
 import dev.ringline.memory.StreamingProcessor;
 import dev.ringline.pipeline.OrderedPipeline;
 import dev.ringline.pipeline.RecordProcessor;
-import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -61,7 +60,7 @@ public final class CobolDecoder {
         OrderedWriter writer = new OrderedWriter(options, out, headerBytes(framing));
         CurrentBatch current = new CurrentBatch();
         RecordReader reader = reader(in, layout, options, decoder, framing, current);
-        OrderedPipeline<DecodeBatch> pipeline = OrderedPipeline.<DecodeBatch>builder(DecodeBatch::new,
+        OrderedPipeline.Builder<DecodeBatch> builder = OrderedPipeline.<DecodeBatch>builder(DecodeBatch::new,
                         new BatchWorker(decoder, headerBytes(framing)))
                 .workers(options.workers())
                 .capacity(options.capacity())
@@ -69,11 +68,18 @@ public final class CobolDecoder {
                 .memoryBound(StreamingProcessor.withLimitBytes(options.maxInputBytesInFlight()),
                         batch -> batch.input.length())
                 .threadNamePrefix("ringline")
-                .consumer((seq, batch, failure) -> writer.writeOrRemember(batch, failure))
-                .build();
-        boolean latency = options.latency() != null;
+                .consumer((seq, batch, failure) -> writer.writeOrRemember(batch, failure));
+        if (options.threadFactory() != null) {
+            builder.threadFactory(options.threadFactory());
+        }
+        OrderedPipeline<DecodeBatch> pipeline = builder.build();
+        DecodeMetrics metrics = options.metrics();
+        if (metrics != null) {
+            metrics.started(options.capacity(), options.maxInputBytesInFlight());
+        }
         try {
             long index = 0;
+            long previousBytesRead = 0;
             boolean more = true;
             while (more) {
                 long seq = pipeline.claim();
@@ -81,12 +87,16 @@ public final class CobolDecoder {
                 current.batch = batch;
                 try {
                     batch.reset(index);
-                    if (latency) {
+                    if (metrics != null) {
                         batch.claimNanos = System.nanoTime();
                     }
                     more = fill(reader, batch);
                     index += batch.count;
                     batch.bytesRead = reader.bytesRead();
+                    if (metrics != null) {
+                        published(metrics, batch, previousBytesRead);
+                        previousBytesRead = batch.bytesRead;
+                    }
                 } finally {
                     pipeline.publish(seq);
                 }
@@ -134,16 +144,25 @@ public final class CobolDecoder {
         DecodeBatch batch = new DecodeBatch();
         current.batch = batch;
         long index = 0;
+        long previousBytesRead = 0;
         boolean more = true;
+        DecodeMetrics metrics = options.metrics();
+        if (metrics != null) {
+            metrics.started(1, options.maxInputBytesInFlight());
+        }
         try {
             while (more) {
                 batch.reset(index);
-                if (options.latency() != null) {
+                if (metrics != null) {
                     batch.claimNanos = System.nanoTime();
                 }
                 more = fill(reader, batch);
                 index += batch.count;
                 batch.bytesRead = reader.bytesRead();
+                if (metrics != null) {
+                    published(metrics, batch, previousBytesRead);
+                    previousBytesRead = batch.bytesRead;
+                }
                 batch.decode(decoder, ctx);
                 writer.write(batch, null);
             }
@@ -154,6 +173,12 @@ public final class CobolDecoder {
         }
         writer.finishAfterPipeline();
         return writer.finishInput(reader);
+    }
+
+    /** Reports a filled batch: its records (a truncated last record is one) and the input it consumed. */
+    private static void published(DecodeMetrics metrics, DecodeBatch batch, long previousBytesRead) {
+        boolean truncated = batch.framingError != null && batch.framingError.code() == ErrorCode.TRUNCATED_RECORD;
+        metrics.published(batch.count + (truncated ? 1 : 0), batch.bytesRead - previousBytesRead);
     }
 
     /** The reader wraps I/O errors in CobolException(IO_ERROR): callers of this facade get the IOException. */
@@ -254,7 +279,7 @@ public final class CobolDecoder {
         private final RejectsSink fieldErrorSink;
         private final ErrorPolicy policy;
         private final DecodeProgress progress;
-        private final Histogram latency;
+        private final DecodeMetrics metrics;
         private final int headerBytes;
         private long recordsRead;
         private long recordsWritten;
@@ -281,7 +306,7 @@ public final class CobolDecoder {
             this.fieldErrorSink = options.fieldErrors();
             this.policy = options.errorPolicy();
             this.progress = options.progress();
-            this.latency = options.latency();
+            this.metrics = options.metrics();
             this.headerBytes = headerBytes;
         }
 
@@ -297,6 +322,10 @@ public final class CobolDecoder {
             if (failure != null) {
                 throw new IllegalStateException("internal decoding failure", failure);
             }
+            long writtenBefore = recordsWritten;
+            long withFieldErrorsBefore = recordsWithFieldErrors;
+            long rejectedBefore = recordsRejected;
+            long accountedBefore = bytesDecoded + bytesRejected;
             List<DecodeError> fieldErrors = batch.fieldErrors;
             int nextFieldError = 0;
             int nextSkip = 0;
@@ -339,8 +368,11 @@ public final class CobolDecoder {
             if (batch.framingError != null) {
                 framingError(batch);
             }
-            if (latency != null && batch.count > 0) {
-                latency.recordValueWithCount(Math.max(0, System.nanoTime() - batch.claimNanos), batch.count);
+            if (metrics != null) {
+                int withFieldErrors = (int) (recordsWithFieldErrors - withFieldErrorsBefore);
+                metrics.delivered((int) (recordsWritten - writtenBefore) - withFieldErrors, withFieldErrors,
+                        (int) (recordsRejected - rejectedBefore), bytesDecoded + bytesRejected - accountedBefore,
+                        Math.max(0, System.nanoTime() - batch.claimNanos));
             }
             if (progress != null) {
                 progress.update(recordsRead, recordsWritten, recordsRejected, bytesRead);
