@@ -30,14 +30,18 @@ class ArchitectureTest {
             .layer("framing").definedBy("dev.ringline.cobol.framing")
             .layer("json").definedBy("dev.ringline.cobol.json")
             .layer("encode").definedBy("dev.ringline.cobol.encode")
+            .layer("schema").definedBy("dev.ringline.cobol.schema")
             .layer("facade").definedBy("dev.ringline.cobol")
             .whereLayer("facade").mayNotBeAccessedByAnyLayer()
+            .whereLayer("schema").mayOnlyBeAccessedByLayers("facade")
             .whereLayer("encode").mayOnlyBeAccessedByLayers("facade")
-            .whereLayer("json").mayOnlyBeAccessedByLayers("encode", "facade")
-            .whereLayer("framing").mayOnlyBeAccessedByLayers("json", "encode", "facade")
-            .whereLayer("copybook").mayOnlyBeAccessedByLayers("framing", "json", "encode", "facade")
-            .whereLayer("codec").mayOnlyBeAccessedByLayers("copybook", "framing", "json", "encode", "facade")
-            .whereLayer("error").mayOnlyBeAccessedByLayers("codec", "copybook", "framing", "json", "encode", "facade");
+            .whereLayer("json").mayOnlyBeAccessedByLayers("encode", "schema", "facade")
+            .whereLayer("framing").mayOnlyBeAccessedByLayers("json", "encode", "schema", "facade")
+            .whereLayer("copybook").mayOnlyBeAccessedByLayers("framing", "json", "encode", "schema", "facade")
+            .whereLayer("codec").mayOnlyBeAccessedByLayers("copybook", "framing", "json", "encode", "schema",
+                    "facade")
+            .whereLayer("error").mayOnlyBeAccessedByLayers("codec", "copybook", "framing", "json", "encode", "schema",
+                    "facade");
 
     /** The engine (ring, pipeline, memory accounting) knows nothing about COBOL; the decoder builds on it. */
     @ArchTest
