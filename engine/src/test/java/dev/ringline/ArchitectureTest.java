@@ -19,7 +19,8 @@ class ArchitectureTest {
 
     /**
      * The decoder's data flow, lowest first: error codes, field codecs, copybook and layout, record framing, JSON
-     * output, JSON input (encode), and the facade that runs them. A package may use only the ones below it.
+     * output, then typed rows (issue 13's, which use the JSON package's {@code Trim} only), JSON input (encode) and
+     * schemas, which do not use each other, and the facade that runs them. A package may use only the ones below it.
      */
     @ArchTest
     static final ArchRule cobolLayersOnlyUseLowerLayers = layeredArchitecture()
@@ -29,19 +30,21 @@ class ArchitectureTest {
             .layer("copybook").definedBy("dev.ringline.cobol.copybook")
             .layer("framing").definedBy("dev.ringline.cobol.framing")
             .layer("json").definedBy("dev.ringline.cobol.json")
+            .layer("row").definedBy("dev.ringline.cobol.row")
             .layer("encode").definedBy("dev.ringline.cobol.encode")
             .layer("schema").definedBy("dev.ringline.cobol.schema")
             .layer("facade").definedBy("dev.ringline.cobol")
             .whereLayer("facade").mayNotBeAccessedByAnyLayer()
             .whereLayer("schema").mayOnlyBeAccessedByLayers("facade")
+            .whereLayer("row").mayOnlyBeAccessedByLayers("facade")
             .whereLayer("encode").mayOnlyBeAccessedByLayers("facade")
-            .whereLayer("json").mayOnlyBeAccessedByLayers("encode", "schema", "facade")
-            .whereLayer("framing").mayOnlyBeAccessedByLayers("json", "encode", "schema", "facade")
-            .whereLayer("copybook").mayOnlyBeAccessedByLayers("framing", "json", "encode", "schema", "facade")
-            .whereLayer("codec").mayOnlyBeAccessedByLayers("copybook", "framing", "json", "encode", "schema",
+            .whereLayer("json").mayOnlyBeAccessedByLayers("row", "encode", "schema", "facade")
+            .whereLayer("framing").mayOnlyBeAccessedByLayers("json", "row", "encode", "schema", "facade")
+            .whereLayer("copybook").mayOnlyBeAccessedByLayers("framing", "json", "row", "encode", "schema", "facade")
+            .whereLayer("codec").mayOnlyBeAccessedByLayers("copybook", "framing", "json", "row", "encode", "schema",
                     "facade")
-            .whereLayer("error").mayOnlyBeAccessedByLayers("codec", "copybook", "framing", "json", "encode", "schema",
-                    "facade");
+            .whereLayer("error").mayOnlyBeAccessedByLayers("codec", "copybook", "framing", "json", "row", "encode",
+                    "schema", "facade");
 
     /** The engine (ring, pipeline, memory accounting) knows nothing about COBOL; the decoder builds on it. */
     @ArchTest

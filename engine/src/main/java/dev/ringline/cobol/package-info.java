@@ -7,7 +7,7 @@
  *
  * <p>The sub-packages, lowest first, follow the data: {@code error} (codes and the base exception),
  * {@code codec} (bytes of one field to a value), {@code copybook} (text to a record layout), {@code framing}
- * (input to records), {@code json} (a record to a JSON line), {@code encode} (a JSON line back to a record, which
+ * (input to records), {@code json} (a record to a JSON line), {@code row} (a record to typed values), {@code encode} (a JSON line back to a record, which
  * {@link dev.ringline.cobol.CobolEncoder} runs with {@link dev.ringline.cobol.EncodeOptions}) and {@code schema}
  * (the JSON Schema and Avro schema of what a decode writes, exported by {@link dev.ringline.cobol.CobolDecoder}).
  * {@link dev.ringline.cobol.DecodeMetrics} reports each batch to a metrics binding such as
