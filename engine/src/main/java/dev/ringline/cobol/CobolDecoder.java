@@ -122,7 +122,8 @@ public final class CobolDecoder {
             throws IOException {
         RecordDecoder decoder = RecordDecoder.compile(layout, options.jsonOptions());
         FramingOptions framing = framing(layout, options);
-        OrderedWriter writer = new OrderedWriter(options, out, headerBytes(framing), handler);
+        OrderedWriter writer = new OrderedWriter(options, out, headerBytes(framing), handler,
+                handler == null ? null : new TypedRows(layout, options, headerBytes(framing)));
         CurrentBatch current = new CurrentBatch();
         RecordReader reader = reader(in, layout, options, decoder, framing, current);
         OrderedPipeline.Builder<DecodeBatch> builder = OrderedPipeline.<DecodeBatch>builder(DecodeBatch::new,
@@ -206,7 +207,7 @@ public final class CobolDecoder {
         RecordDecoder decoder = RecordDecoder.compile(layout, options.jsonOptions());
         FramingOptions framing = framing(layout, options);
         RecordDecoder.Context ctx = decoder.newContext().headerBytes(headerBytes(framing));
-        OrderedWriter writer = new OrderedWriter(options, out, headerBytes(framing), null);
+        OrderedWriter writer = new OrderedWriter(options, out, headerBytes(framing), null, null);
         CurrentBatch current = new CurrentBatch();
         RecordReader reader = reader(in, layout, options, decoder, framing, current);
         DecodeBatch batch = new DecodeBatch();
@@ -371,7 +372,7 @@ public final class CobolDecoder {
         private final DecodeProgress progress;
         private final DecodeMetrics metrics;
         private final RecordHandler handler;
-        private final DecodedRecord cursor = new DecodedRecord();
+        private final DecodedRecord cursor;
         private final int headerBytes;
         private long recordsRead;
         private long recordsWritten;
@@ -392,8 +393,10 @@ public final class CobolDecoder {
         private Throwable failure;
 
         /** @param handler receives each written record instead of {@code out}, or null */
-        OrderedWriter(DecodeOptions options, OutputStream out, int headerBytes, RecordHandler handler) {
+        OrderedWriter(DecodeOptions options, OutputStream out, int headerBytes, RecordHandler handler,
+                      TypedRows typed) {
             this.handler = handler;
+            this.cursor = new DecodedRecord(typed);
             this.options = options;
             this.out = out;
             this.rejects = options.rejects();

@@ -1,18 +1,30 @@
 package dev.ringline.cobol;
 
+import dev.ringline.cobol.row.RowColumn;
+import dev.ringline.cobol.row.RowSink;
+
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The record a {@link RecordHandler} is called with: a cursor over the current batch, reused for every record and
- * valid only during the call (like a database cursor). Reading it allocates nothing; {@link #jsonString()} and
- * {@link #snapshot()} copy.
+ * valid only during the call (like a database cursor). Reading it allocates nothing; {@link #jsonString()},
+ * {@link #values()} and {@link #snapshot()} copy.
+ *
+ * <p>Typed values come from the typed decode ({@code dev.ringline.cobol.row}, compiled once per run from the same
+ * layout and options as the JSON): {@link #read(RowSink)} pushes them into the caller's reusable sink without
+ * allocating (the zero-garbage level), {@link #values()} returns them as an immutable map (the convenient level).
+ * Both run on the handler's thread.
  */
 public final class DecodedRecord {
+    private final TypedRows typed;
     private DecodeBatch batch;
     private int index;
     private int jsonStart;
 
-    DecodedRecord() {
+    DecodedRecord(TypedRows typed) {
+        this.typed = typed;
     }
 
     /** Points the cursor at record {@code i} of {@code batch}. */
@@ -65,6 +77,38 @@ public final class DecodedRecord {
     /** Bytes of the record's payload. */
     public int rawLength() {
         return batch.length[index];
+    }
+
+    /**
+     * The typed columns of every record of this run (names, value kinds, precision and scale, children).
+     *
+     * @throws IllegalArgumentException for options the typed decode does not support (FILLER values, variable
+     *                                  OCCURS DEPENDING ON)
+     */
+    public List<RowColumn> columns() {
+        return typed.decoder().columns();
+    }
+
+    /**
+     * Hands this record's typed values to {@code sink}, column by column in copybook order (exact decimals at their
+     * declared scale, int or long by range, UTF-8 text, arrays for OCCURS, null for what a lenient policy nulled or a
+     * segment does not select). Allocates nothing per record beyond what the sink does.
+     *
+     * @throws IllegalArgumentException for options the typed decode does not support (see {@link #columns()})
+     */
+    public void read(RowSink sink) {
+        typed.decoder().decode(rawArray(), rawOffset(), rawLength(), sequence(), offset(), typed.context(), sink);
+    }
+
+    /**
+     * This record's typed values as an immutable map: top-level column name to value ({@code Integer},
+     * {@code Long}, {@code BigDecimal}, {@code Float}, {@code Double}, {@code String}, an immutable {@code List}
+     * for OCCURS, an immutable {@code Map} for a group, or null). Allocates.
+     */
+    public Map<String, Object> values() {
+        SnapshotSink sink = SnapshotSink.record(columns());
+        read(sink);
+        return sink.values();
     }
 
     /** An immutable copy of the record, to keep after the call. */
