@@ -19,7 +19,7 @@ class ArchitectureTest {
 
     /**
      * The decoder's data flow, lowest first: error codes, field codecs, copybook and layout, record framing, JSON
-     * output, then typed rows (issue 13's, which use the JSON package's {@code Trim} only), JSON input (encode) and
+     * output, then typed rows (which use the JSON package's {@code Trim} only), JSON input (encode) and
      * schemas, which do not use each other, and the facade that runs them. A package may use only the ones below it.
      */
     @ArchTest

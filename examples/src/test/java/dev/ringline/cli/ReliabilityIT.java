@@ -686,8 +686,11 @@ class ReliabilityIT {
         }
         java.nio.file.attribute.FileTime launched = java.nio.file.attribute.FileTime.fromMillis(
                 System.currentTimeMillis() - 1000);
+        // stderr goes to a file, read after the exit: a pipe drained by a pool thread came back empty a few times
+        // on a loaded 2-core machine, while the process had written its message.
+        Path errFile = Files.createTempFile("ringline-stderr-", ".txt");
+        builder.redirectError(errFile.toFile());
         Process process = builder.start();
-        CompletableFuture<byte[]> err = read(process.getErrorStream());
         CompletableFuture<byte[]> out = stdout == Stdout.HEAD ? null : read(process.getInputStream());
         CompletableFuture.runAsync(() -> {
             try (var in = process.getOutputStream()) {
@@ -717,7 +720,8 @@ class ReliabilityIT {
         if (out != null) {
             out.get();
         }
-        String stderr = new String(err.get(), StandardCharsets.UTF_8);
+        String stderr = Files.readString(errFile, StandardCharsets.UTF_8);
+        Files.delete(errFile);
         if (signal != null && args.get(0).equals("demo")) {
             // The demo names its sample folder on stdout: it must be gone.
             String text = new String(out.get(), StandardCharsets.UTF_8);

@@ -20,8 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Every {@code java} block of the README compiles as written: its leading imports, then its statements as the body
- * of a method (so a snippet must declare what it uses, imports included).
+ * Every block fenced {@code java} in the README compiles as written: its leading imports, then its statements as
+ * the body of a method (so a snippet must declare what it uses, imports included). Blocks fenced
+ * {@code java fragment} or {@code java spark} are excerpts (a user's own sink, Spark's API) and are not compiled;
+ * the test also checks that no other fence hides Java from it.
  */
 class ReadmeSnippetsTest {
     @TempDir
@@ -54,7 +56,13 @@ class ReadmeSnippetsTest {
 
     @Test
     void everyJavaBlockCompiles() throws IOException {
-        List<String> snippets = snippets(Files.readAllLines(readme(), StandardCharsets.UTF_8));
+        List<String> lines = Files.readAllLines(readme(), StandardCharsets.UTF_8);
+        for (String line : lines) {
+            String fence = line.strip();
+            assertTrue(!fence.startsWith("```java") || fence.equals("```java") || fence.equals("```java fragment")
+                    || fence.equals("```java spark"), "unknown fence: " + fence);
+        }
+        List<String> snippets = snippets(lines);
         assertTrue(snippets.size() >= 5, "java blocks: " + snippets.size());
         List<Path> sources = new ArrayList<>();
         for (int i = 0; i < snippets.size(); i++) {

@@ -1,0 +1,198 @@
+package dev.ringline.spark;
+
+import dev.ringline.cobol.codec.CodePage;
+import dev.ringline.cobol.codec.FloatingPoint;
+import dev.ringline.cobol.copybook.Copybook;
+import dev.ringline.cobol.copybook.Segments;
+import dev.ringline.cobol.copybook.RecordLayout;
+import dev.ringline.cobol.framing.FramingOptions;
+import dev.ringline.cobol.json.BlankNumerics;
+import dev.ringline.cobol.json.EmptyText;
+import dev.ringline.cobol.json.Trim;
+import dev.ringline.cobol.row.RowOptions;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The reader's options, parsed once on the driver and shipped to the executors (which parse the copybook text
+ * again: layouts are not serializable). Names follow the command line's ({@code --record-length} is
+ * {@code record_length}).
+ */
+record ReadOptions(String copybookText, String record, String format, int recordLength, String codepage,
+                   String trim, String onError, String floatFormat, boolean rdwLittleEndian,
+                   boolean rdwExcludesHeader, long splitBytes, String splitStrategy, boolean underscoreNames,
+                   String segmentField, String segments, List<String> paths) implements Serializable {
+    private static final long serialVersionUID = 1L;
+    static final long MIB = 1L << 20;
+
+    /** Parses Spark's case-insensitive options; {@code copybookReader} reads the {@code copybook} path. */
+    static ReadOptions parse(Map<String, String> options, java.util.function.Function<String, String> copybookReader) {
+        String text = get(options, "copybook_text", null);
+        String copybook = get(options, "copybook", null);
+        if ((text == null) == (copybook == null)) {
+            throw new IllegalArgumentException("ringline: give exactly one of the options copybook (a path) and "
+                    + "copybook_text");
+        }
+        if (text == null) {
+            text = copybookReader.apply(copybook);
+        }
+        String format = oneOf(options, "format", "fixed", "fixed", "rdw", "vb");
+        String lengthText = get(options, "record_length", null);
+        int recordLength = lengthText == null ? 0 : Integer.parseInt(lengthText.trim());
+        if (recordLength != 0 && !format.equals("fixed")) {
+            throw new IllegalArgumentException("ringline: record_length applies to format fixed only");
+        }
+        String codepage = get(options, "codepage", "cp037");
+        CodePage.of(codepage); // fails early on an unknown name
+        double splitMb = Double.parseDouble(get(options, "split_size_mb", "128"));
+        long splitBytes = Math.max(1, (long) (splitMb * MIB));
+        String splitBytesText = get(options, "split_size_bytes", null); // exact sizes, for tests and tuning
+        if (splitBytesText != null) {
+            splitBytes = Math.max(1, Long.parseLong(splitBytesText.trim()));
+        }
+        ReadOptions parsed = new ReadOptions(text, get(options, "record", null), format, recordLength, codepage,
+                oneOf(options, "trim", "right", "none", "left", "right", "both"),
+                oneOf(options, "on_error", "skip", "skip", "fail", "null"),
+                oneOf(options, "float", "ibm", "ibm", "ieee"),
+                bool(options, "rdw_little_endian"), bool(options, "rdw_excludes_header"), splitBytes,
+                oneOf(options, "split_strategy", "offset", "offset", "file"),
+                oneOf(options, "column_names", "as_written", "as_written", "underscore").equals("underscore"),
+                get(options, "segment_field", null), get(options, "segment", null), paths(options));
+        if ((parsed.segmentField() == null) != (parsed.segments() == null)) {
+            throw new IllegalArgumentException("ringline: segment_field and segment go together");
+        }
+        parsed.rowOptions(); // fails early on a bad segment mapping
+        parsed.layout(); // fails early on a bad copybook or record name
+        return parsed;
+    }
+
+    /** The record layout (parses the copybook text). */
+    RecordLayout layout() {
+        Copybook copybook = Copybook.parse(copybookText, "copybook");
+        return record == null ? copybook.firstRecord() : copybook.record(record);
+    }
+
+    /** The framing of the files, as the command line builds it. */
+    FramingOptions framing(RecordLayout layout) {
+        switch (format) {
+            case "fixed":
+                return FramingOptions.fixed(recordLength > 0 ? recordLength : layout.length());
+            case "rdw":
+                return variant(FramingOptions.rdw());
+            default:
+                return variant(FramingOptions.vb());
+        }
+    }
+
+    private FramingOptions variant(FramingOptions base) {
+        FramingOptions f = rdwLittleEndian ? base.withLittleEndian() : base;
+        return rdwExcludesHeader ? f.withLengthExcludingHeader() : f;
+    }
+
+    /** The typed-decode settings; {@code on_error = null} makes bad fields null. */
+    RowOptions rowOptions() {
+        return new RowOptions(CodePage.of(codepage), Trim.valueOf(trim.toUpperCase(Locale.ROOT)),
+                onError.equals("null"), BlankNumerics.REJECT, EmptyText.STRING, true,
+                floatFormat.equals("ieee") ? FloatingPoint.Format.IEEE_754 : FloatingPoint.Format.IBM_HEX,
+                segmentSelection());
+    }
+
+    /**
+     * {@code segment_field} with {@code segment}: the command line's {@code --segment} entries
+     * ({@code VALUE[,VALUE...]=VIEW}) separated by {@code ;}, e.g. {@code C=CUSTOMER;O,P=ORDER-DATA}.
+     */
+    private Segments segmentSelection() {
+        if (segmentField == null) {
+            return null;
+        }
+        Segments selection = Segments.on(segmentField);
+        for (String entry : segments.split(";")) {
+            int eq = entry.lastIndexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("ringline: segment entry must be VALUE[,VALUE...]=VIEW: " + entry);
+            }
+            for (String value : entry.substring(0, eq).split(",")) {
+                selection = selection.map(value, entry.substring(eq + 1));
+            }
+        }
+        return selection;
+    }
+
+    /** The column name of a copybook name under {@code column_names}. */
+    String columnName(String copybookName) {
+        return underscoreNames ? copybookName.replace('-', '_') : copybookName;
+    }
+
+    private static String get(Map<String, String> options, String key, String fallback) {
+        for (Map.Entry<String, String> e : options.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(key)) {
+                return e.getValue();
+            }
+        }
+        return fallback;
+    }
+
+    private static boolean bool(Map<String, String> options, String key) {
+        return Boolean.parseBoolean(get(options, key, "false").trim());
+    }
+
+    private static String oneOf(Map<String, String> options, String key, String fallback, String... allowed) {
+        String value = get(options, key, fallback).trim().toLowerCase(Locale.ROOT);
+        for (String a : allowed) {
+            if (a.equals(value)) {
+                return value;
+            }
+        }
+        throw new IllegalArgumentException("ringline: option " + key + " must be one of " + String.join("|", allowed)
+                + ", not " + value);
+    }
+
+    /** {@code path}, or {@code paths} as Spark writes it for {@code load(a, b)}: a JSON array of strings. */
+    private static List<String> paths(Map<String, String> options) {
+        List<String> paths = new ArrayList<>();
+        String one = get(options, "path", null);
+        if (one != null) {
+            paths.add(one);
+        }
+        String many = get(options, "paths", null);
+        if (many != null) {
+            paths.addAll(jsonStrings(many));
+        }
+        return List.copyOf(paths);
+    }
+
+    static List<String> jsonStrings(String json) {
+        List<String> out = new ArrayList<>();
+        int i = json.indexOf('[') + 1;
+        while (i > 0 && i < json.length()) {
+            int q = json.indexOf('"', i);
+            if (q < 0) {
+                break;
+            }
+            StringBuilder s = new StringBuilder();
+            int j = q + 1;
+            for (; j < json.length() && json.charAt(j) != '"'; j++) {
+                char c = json.charAt(j);
+                if (c == '\\' && j + 1 < json.length()) {
+                    char e = json.charAt(++j);
+                    if (e == 'u' && j + 4 < json.length()) {
+                        s.append((char) Integer.parseInt(json.substring(j + 1, j + 5), 16));
+                        j += 4;
+                    } else {
+                        s.append(e == 'n' ? '\n' : e == 't' ? '\t' : e == 'r' ? '\r' : e == 'b' ? '\b'
+                                : e == 'f' ? '\f' : e);
+                    }
+                } else {
+                    s.append(c);
+                }
+            }
+            out.add(s.toString());
+            i = j + 1;
+        }
+        return out;
+    }
+}

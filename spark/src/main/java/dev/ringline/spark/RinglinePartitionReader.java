@@ -1,0 +1,249 @@
+package dev.ringline.spark;
+
+import dev.ringline.buffer.ByteVector;
+import dev.ringline.cobol.copybook.RecordLayout;
+import dev.ringline.cobol.error.CobolException;
+import dev.ringline.cobol.error.ErrorCode;
+import dev.ringline.cobol.error.FramingException;
+import dev.ringline.cobol.error.RecordDecodeException;
+import dev.ringline.cobol.framing.FramingOptions;
+import dev.ringline.cobol.framing.RecordFormat;
+import dev.ringline.cobol.framing.RecordReader;
+import dev.ringline.cobol.row.RowDecoder;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.connector.metric.CustomTaskMetric;
+import org.apache.spark.sql.connector.read.PartitionReader;
+import org.apache.spark.unsafe.types.UTF8String;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads the records of one split and decodes the selected columns into rows. Fixed-length splits are whole
+ * records. An RDW/VB split starts at the boundary {@link RecordReader#boundaryAfter} finds at its nominal start,
+ * reads records until it reaches the boundary found at its nominal end, and fails unless its last record ends
+ * exactly there: both splits look from the same offset, so a mismatch means the boundary was not a true one.
+ */
+final class RinglinePartitionReader implements PartitionReader<InternalRow> {
+    /** Look-ahead for a boundary; it grows 4-fold up to {@link #MAX_WINDOW} while chains run past its end. */
+    private static final int FIRST_WINDOW = 1 << 20;
+    private static final int MAX_WINDOW = 64 << 20;
+
+    private final ReadOptions options;
+    private final FileSplit split;
+    private final RowDecoder decoder;
+    private final RowDecoder.Context ctx;
+    private final FramingOptions framing;
+    private final boolean variable;
+    private final int dataColumns;
+    private final int[] metadata; // 0 file, 1 offset, 2 record, per extra column
+    private final UTF8String fileName;
+    private final FSDataInputStream in;
+    private final RecordReader reader;
+    private final ByteVector record = new ByteVector(4096);
+    private final long begin;
+    private final long stop;
+    private boolean done;
+    private long rejected;
+    private InternalRow current;
+
+    RinglinePartitionReader(ReadOptions options, Set<String> selected, List<String> metadataNames, Configuration conf,
+                            FileSplit split) {
+        this.options = options;
+        this.split = split;
+        RecordLayout layout = options.layout();
+        this.decoder = RowDecoder.compile(layout, options.rowOptions(), Schemas.filter(selected));
+        this.framing = options.framing(layout);
+        this.variable = framing.format() != RecordFormat.FIXED;
+        this.ctx = decoder.newContext().headerBytes(variable ? 4 : 0);
+        this.dataColumns = decoder.columns().size();
+        this.metadata = new int[metadataNames.size()];
+        for (int i = 0; i < metadata.length; i++) {
+            String name = metadataNames.get(i);
+            metadata[i] = name.equals(Schemas.FILE) ? 0 : name.equals(Schemas.OFFSET) ? 1 : 2;
+        }
+        this.fileName = UTF8String.fromString(split.path());
+        Path path = new Path(split.path());
+        try {
+            this.in = RinglineSource.fs(path, conf).open(path);
+            if (variable && !options.splitStrategy().equals("file")) {
+                this.begin = boundary(split.start());
+                this.stop = boundary(split.end());
+                if (begin > stop) {
+                    throw mismatch("the boundary found at nominal offset " + split.start() + " is byte " + begin
+                            + ", beyond the one found at the split's end " + split.end() + " (byte " + stop + ")");
+                }
+            } else {
+                this.begin = split.start();
+                this.stop = split.end();
+            }
+            in.seek(begin);
+            InputStream body = variable ? in : new Bounded(in, stop - begin);
+            this.reader = new RecordReader(Channels.newChannel(body), framing);
+        } catch (IOException e) {
+            throw new UncheckedIOException("ringline: cannot open " + split.path() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The boundary every reader finds at {@code nominal}: 0 and the file's end are boundaries themselves. */
+    private long boundary(long nominal) throws IOException {
+        if (nominal <= 0 || nominal >= split.fileSize()) {
+            return Math.min(Math.max(nominal, 0), split.fileSize());
+        }
+        int window = FIRST_WINDOW;
+        while (true) {
+            int n = (int) Math.min(window, split.fileSize() - nominal);
+            byte[] data = new byte[n];
+            in.readFully(nominal, data, 0, n);
+            boolean atEnd = nominal + n == split.fileSize();
+            int found = RecordReader.boundaryAfter(data, 0, n, atEnd, framing);
+            if (found >= 0) {
+                return nominal + found;
+            }
+            if (window >= MAX_WINDOW) {
+                throw new RinglineReadException(framing.format() == RecordFormat.VB ? ErrorCode.BAD_BDW
+                        : ErrorCode.BAD_RDW, split.path(), nominal, null, "no record boundary found within "
+                        + MAX_WINDOW + " bytes (use split_strategy = file for this file)", null);
+            }
+            window *= 4;
+        }
+    }
+
+    private RinglineReadException mismatch(String message) {
+        return new RinglineReadException(framing.format() == RecordFormat.VB ? ErrorCode.BAD_BDW : ErrorCode.BAD_RDW,
+                split.path(), split.start(), null, "split boundaries disagree: " + message
+                + "; refusing to guess (use split_strategy = file for this file)", null);
+    }
+
+    @Override
+    public boolean next() throws IOException {
+        while (!done) {
+            long position = begin + reader.bytesRead();
+            if (variable && position >= stop) {
+                finish(position);
+                return false;
+            }
+            boolean got;
+            try {
+                got = reader.next(record);
+            } catch (FramingException e) {
+                long at = begin + e.byteOffset();
+                if (e.code() == ErrorCode.TRUNCATED_RECORD && !options.onError().equals("fail")) {
+                    rejected++; // a partial last record: a reject, as in the command line
+                    done = true;
+                    return false;
+                }
+                throw new RinglineReadException(e.code(), split.path(), at, null, e.getMessage(), e);
+            } catch (CobolException e) {
+                throw new RinglineReadException(e.code(), split.path(), position, null, e.getMessage(), e);
+            }
+            if (!got) {
+                finish(begin + reader.bytesRead());
+                return false;
+            }
+            long offset = begin + reader.recordOffset();
+            Object[] values = new Object[dataColumns + metadata.length];
+            try {
+                decoder.decode(record.array(), 0, record.length(), reader.recordIndex(), offset, ctx,
+                        new SparkRowSink(values));
+                ctx.clearFieldErrors();
+            } catch (RecordDecodeException e) {
+                if (options.onError().equals("skip")) {
+                    rejected++;
+                    continue;
+                }
+                throw new RinglineReadException(e.error().code(), split.path(), offset, e.error().fieldPath(),
+                        e.error().message(), e);
+            }
+            for (int i = 0; i < metadata.length; i++) {
+                values[dataColumns + i] = switch (metadata[i]) {
+                    case 0 -> fileName;
+                    case 1 -> offset;
+                    default -> variable ? null : (Object) (offset / framing.recordLength());
+                };
+            }
+            current = new GenericInternalRow(values);
+            return true;
+        }
+        return false;
+    }
+
+    /** The split's records ended at {@code position}: for RDW/VB it must be where the next split starts. */
+    private void finish(long position) {
+        done = true;
+        if (variable && position != stop) {
+            throw mismatch("the records of split [" + split.start() + ", " + split.end() + ") end at byte " + position
+                    + " but the next split starts at byte " + stop);
+        }
+    }
+
+    @Override
+    public InternalRow get() {
+        return current;
+    }
+
+    @Override
+    public CustomTaskMetric[] currentMetricsValues() {
+        long value = rejected;
+        return new CustomTaskMetric[] {new CustomTaskMetric() {
+            @Override
+            public String name() {
+                return RejectedRecordsMetric.NAME;
+            }
+
+            @Override
+            public long value() {
+                return value;
+            }
+        }};
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+
+    /** At most {@code remaining} bytes of a stream (a fixed-length split), without closing it. */
+    private static final class Bounded extends FilterInputStream {
+        private long remaining;
+
+        Bounded(InputStream in, long remaining) {
+            super(in);
+            this.remaining = remaining;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (remaining <= 0) {
+                return -1;
+            }
+            int b = super.read();
+            if (b >= 0) {
+                remaining--;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (remaining <= 0) {
+                return -1;
+            }
+            int n = super.read(b, off, (int) Math.min(len, remaining));
+            if (n > 0) {
+                remaining -= n;
+            }
+            return n;
+        }
+    }
+}

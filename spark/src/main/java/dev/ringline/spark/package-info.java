@@ -1,0 +1,12 @@
+/**
+ * The Spark connector: {@code spark.read.format("ringline")} reads COBOL files as DataFrames through DataSource V2
+ * ({@link dev.ringline.spark.RinglineSource}). The schema comes from the copybook, rows are decoded by the engine's
+ * typed {@link dev.ringline.cobol.row.RowDecoder} straight into Spark's row types, only the selected columns are
+ * decoded, and files are split without a serial pre-pass (fixed: whole records; RDW/VB: each split finds its first
+ * boundary with {@link dev.ringline.cobol.framing.RecordReader#boundaryAfter} and verifies that its last record
+ * ends exactly where the next split starts).
+ *
+ * <p>Uses only Java interfaces of Spark (no Scala collections), so one jar serves Spark 3.5 and 4.x; uses the
+ * engine's public API.
+ */
+package dev.ringline.spark;
