@@ -19,8 +19,8 @@ class ArchitectureTest {
 
     /**
      * The decoder's data flow, lowest first: error codes, field codecs, copybook and layout, record framing, JSON
-     * output, then typed rows (which use the JSON package's {@code Trim} only) and JSON input (encode), which do not
-     * use each other, and the facade that runs them. A package may use only the ones below it.
+     * output, then typed rows (which use the JSON package's {@code Trim} only), JSON input (encode) and
+     * schemas, which do not use each other, and the facade that runs them. A package may use only the ones below it.
      */
     @ArchTest
     static final ArchRule cobolLayersOnlyUseLowerLayers = layeredArchitecture()
@@ -32,16 +32,19 @@ class ArchitectureTest {
             .layer("json").definedBy("dev.ringline.cobol.json")
             .layer("row").definedBy("dev.ringline.cobol.row")
             .layer("encode").definedBy("dev.ringline.cobol.encode")
+            .layer("schema").definedBy("dev.ringline.cobol.schema")
             .layer("facade").definedBy("dev.ringline.cobol")
             .whereLayer("facade").mayNotBeAccessedByAnyLayer()
+            .whereLayer("schema").mayOnlyBeAccessedByLayers("facade")
             .whereLayer("row").mayOnlyBeAccessedByLayers("facade")
             .whereLayer("encode").mayOnlyBeAccessedByLayers("facade")
-            .whereLayer("json").mayOnlyBeAccessedByLayers("row", "encode", "facade")
-            .whereLayer("framing").mayOnlyBeAccessedByLayers("json", "row", "encode", "facade")
-            .whereLayer("copybook").mayOnlyBeAccessedByLayers("framing", "json", "row", "encode", "facade")
-            .whereLayer("codec").mayOnlyBeAccessedByLayers("copybook", "framing", "json", "row", "encode", "facade")
+            .whereLayer("json").mayOnlyBeAccessedByLayers("row", "encode", "schema", "facade")
+            .whereLayer("framing").mayOnlyBeAccessedByLayers("json", "row", "encode", "schema", "facade")
+            .whereLayer("copybook").mayOnlyBeAccessedByLayers("framing", "json", "row", "encode", "schema", "facade")
+            .whereLayer("codec").mayOnlyBeAccessedByLayers("copybook", "framing", "json", "row", "encode", "schema",
+                    "facade")
             .whereLayer("error").mayOnlyBeAccessedByLayers("codec", "copybook", "framing", "json", "row", "encode",
-                    "facade");
+                    "schema", "facade");
 
     /** The engine (ring, pipeline, memory accounting) knows nothing about COBOL; the decoder builds on it. */
     @ArchTest
@@ -69,4 +72,17 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule topLevelPackagesAreFreeOfCycles = slices().matching("dev.ringline.(*)..")
             .should().beFreeOfCycles();
+
+    /** The Micrometer binding only listens to the decoder; nothing in the engine needs Micrometer. */
+    @ArchTest
+    static final ArchRule micrometerIsOptional = noClasses()
+            .that().resideOutsideOfPackage("dev.ringline.micrometer..")
+            .should().dependOnClassesThat().resideInAPackage("io.micrometer..");
+
+    /** The binding uses the decoder's public listener only, not the pipeline or the decoder's internals. */
+    @ArchTest
+    static final ArchRule micrometerUsesOnlyTheListener = noClasses()
+            .that().resideInAPackage("dev.ringline.micrometer..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.ringline.pipeline..", "dev.ringline.memory..",
+                    "dev.ringline.buffer..", "dev.ringline.cobol.(*)..");
 }

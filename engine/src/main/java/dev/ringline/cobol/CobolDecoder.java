@@ -10,12 +10,13 @@ import dev.ringline.cobol.framing.RecordFormat;
 import dev.ringline.cobol.framing.RecordReader;
 import dev.ringline.cobol.json.RecordDecoder;
 import dev.ringline.cobol.json.RejectsSink;
+import dev.ringline.cobol.schema.AvroSchema;
+import dev.ringline.cobol.schema.JsonLineSchema;
 import dev.ringline.buffer.ByteVector;
 import dev.ringline.buffer.ScratchBuffers;
 import dev.ringline.memory.StreamingProcessor;
 import dev.ringline.pipeline.OrderedPipeline;
 import dev.ringline.pipeline.RecordProcessor;
-import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -25,6 +26,7 @@ import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.ReadableByteChannel;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Decodes a file of COBOL records to JSON Lines, in parallel, in input order, in bounded memory.
@@ -56,12 +58,75 @@ public final class CobolDecoder {
      */
     public static DecodeSummary decode(ReadableByteChannel in, RecordLayout layout, DecodeOptions options,
                                        OutputStream out) throws IOException {
+        return run(in, layout, options, Objects.requireNonNull(out, "out"), null, false);
+    }
+
+    /**
+     * Decodes {@code in} on {@link DecodeOptions#workers()} threads and hands each written record to
+     * {@code handler}, in input order, on one thread: the same framing, bounds, error policy, rejects and accounting
+     * as the JSON stream. The channel is not closed.
+     *
+     * <pre>{@code
+     * DecodeSummary summary = CobolDecoder.decode(in, layout, DecodeOptions.defaults(),
+     *         record -> index.put(record.sequence(), record.jsonString()));
+     * }</pre>
+     *
+     * @throws DecodeAbortedException when the error policy stops the run (every earlier record was handled)
+     * @throws IOException            when reading fails
+     * @throws RuntimeException       what the handler threw, after the decode stopped
+     */
+    public static DecodeSummary decode(ReadableByteChannel in, RecordLayout layout, DecodeOptions options,
+                                       RecordHandler handler) throws IOException {
+        return run(in, layout, options, OutputStream.nullOutputStream(), Objects.requireNonNull(handler, "handler"),
+                false);
+    }
+
+    /**
+     * A handler that waits for a subscriber's demand: waiting is not a stall, however long the subscriber takes
+     * between requests, so the stall timeout is out of the way (a cancel ends the wait).
+     */
+    static DecodeSummary decodeWaitingForDemand(ReadableByteChannel in, RecordLayout layout, DecodeOptions options,
+                                                RecordHandler handler) throws IOException {
+        return run(in, layout, options, OutputStream.nullOutputStream(), handler, true);
+    }
+
+    /**
+     * A publisher of the records of {@code source} (opened once per subscriber), driven by the subscriber's demand;
+     * see {@link RecordPublisher}.
+     */
+    public static RecordPublisher publisher(ChannelSource source, RecordLayout layout, DecodeOptions options) {
+        return new RecordPublisher(source, layout, options);
+    }
+
+    /**
+     * The records of {@code source} as a sequential stream that decodes as it is consumed (at most {@code buffer}
+     * records wait in the stream beyond the ring's bound). Close it (try-with-resources) to stop the decode and close
+     * the source early; a decode failure is thrown by the stream's terminal operation as an
+     * {@link java.io.UncheckedIOException} or the runtime exception itself.
+     *
+     * <pre>{@code
+     * try (Stream<RecordSnapshot> records = CobolDecoder.stream(() -> FileChannel.open(path), layout, options, 256)) {
+     *     long big = records.filter(r -> r.json().contains("\"VIP\"")).count();
+     * }
+     * }</pre>
+     *
+     * @param buffer records requested ahead of the consumer, 1..65536
+     */
+    public static java.util.stream.Stream<RecordSnapshot> stream(ChannelSource source, RecordLayout layout,
+                                                                 DecodeOptions options, int buffer) {
+        return RecordStream.of(publisher(source, layout, options), buffer);
+    }
+
+    private static DecodeSummary run(ReadableByteChannel in, RecordLayout layout, DecodeOptions options,
+                                     OutputStream out, RecordHandler handler, boolean waitsForDemand)
+            throws IOException {
         RecordDecoder decoder = RecordDecoder.compile(layout, options.jsonOptions());
         FramingOptions framing = framing(layout, options);
-        OrderedWriter writer = new OrderedWriter(options, out, headerBytes(framing));
+        OrderedWriter writer = new OrderedWriter(options, out, headerBytes(framing), handler,
+                handler == null ? null : new TypedRows(layout, options, headerBytes(framing)));
         CurrentBatch current = new CurrentBatch();
         RecordReader reader = reader(in, layout, options, decoder, framing, current);
-        OrderedPipeline<DecodeBatch> pipeline = OrderedPipeline.<DecodeBatch>builder(DecodeBatch::new,
+        OrderedPipeline.Builder<DecodeBatch> builder = OrderedPipeline.<DecodeBatch>builder(DecodeBatch::new,
                         new BatchWorker(decoder, headerBytes(framing)))
                 .workers(options.workers())
                 .capacity(options.capacity())
@@ -69,11 +134,21 @@ public final class CobolDecoder {
                 .memoryBound(StreamingProcessor.withLimitBytes(options.maxInputBytesInFlight()),
                         batch -> batch.input.length())
                 .threadNamePrefix("ringline")
-                .consumer((seq, batch, failure) -> writer.writeOrRemember(batch, failure))
-                .build();
-        boolean latency = options.latency() != null;
+                .consumer((seq, batch, failure) -> writer.writeOrRemember(batch, failure));
+        if (options.threadFactory() != null) {
+            builder.threadFactory(options.threadFactory());
+        }
+        if (waitsForDemand) {
+            builder.stallTimeout(Duration.ofDays(10_000));
+        }
+        OrderedPipeline<DecodeBatch> pipeline = builder.build();
+        DecodeMetrics metrics = options.metrics();
+        if (metrics != null) {
+            metrics.started(options.capacity(), options.maxInputBytesInFlight());
+        }
         try {
             long index = 0;
+            long previousBytesRead = 0;
             boolean more = true;
             while (more) {
                 long seq = pipeline.claim();
@@ -81,12 +156,16 @@ public final class CobolDecoder {
                 current.batch = batch;
                 try {
                     batch.reset(index);
-                    if (latency) {
+                    if (metrics != null) {
                         batch.claimNanos = System.nanoTime();
                     }
                     more = fill(reader, batch);
                     index += batch.count;
                     batch.bytesRead = reader.bytesRead();
+                    if (metrics != null) {
+                        published(metrics, batch, previousBytesRead);
+                        previousBytesRead = batch.bytesRead;
+                    }
                 } finally {
                     pipeline.publish(seq);
                 }
@@ -128,22 +207,31 @@ public final class CobolDecoder {
         RecordDecoder decoder = RecordDecoder.compile(layout, options.jsonOptions());
         FramingOptions framing = framing(layout, options);
         RecordDecoder.Context ctx = decoder.newContext().headerBytes(headerBytes(framing));
-        OrderedWriter writer = new OrderedWriter(options, out, headerBytes(framing));
+        OrderedWriter writer = new OrderedWriter(options, out, headerBytes(framing), null, null);
         CurrentBatch current = new CurrentBatch();
         RecordReader reader = reader(in, layout, options, decoder, framing, current);
         DecodeBatch batch = new DecodeBatch();
         current.batch = batch;
         long index = 0;
+        long previousBytesRead = 0;
         boolean more = true;
+        DecodeMetrics metrics = options.metrics();
+        if (metrics != null) {
+            metrics.started(1, options.maxInputBytesInFlight());
+        }
         try {
             while (more) {
                 batch.reset(index);
-                if (options.latency() != null) {
+                if (metrics != null) {
                     batch.claimNanos = System.nanoTime();
                 }
                 more = fill(reader, batch);
                 index += batch.count;
                 batch.bytesRead = reader.bytesRead();
+                if (metrics != null) {
+                    published(metrics, batch, previousBytesRead);
+                    previousBytesRead = batch.bytesRead;
+                }
                 batch.decode(decoder, ctx);
                 writer.write(batch, null);
             }
@@ -154,6 +242,34 @@ public final class CobolDecoder {
         }
         writer.finishAfterPipeline();
         return writer.finishInput(reader);
+    }
+
+    /**
+     * The JSON Schema (draft 2020-12) of the lines {@link #decode} writes for {@code layout} with {@code options}
+     * (see {@link JsonLineSchema}); RDW and VB framing allow null for fields beyond a short record's end.
+     */
+    public static String jsonSchema(RecordLayout layout, DecodeOptions options) {
+        return JsonLineSchema.of(layout, options.jsonOptions(), shortRecords(options));
+    }
+
+    /**
+     * The Avro schema of the records {@link #decode} writes for {@code layout} with {@code options}, decimals as the
+     * {@code decimal} logical type (see {@link AvroSchema}).
+     *
+     * @param namespace the namespace of the schema's named types, or null
+     */
+    public static String avroSchema(RecordLayout layout, DecodeOptions options, String namespace) {
+        return AvroSchema.of(layout, options.jsonOptions(), shortRecords(options), namespace);
+    }
+
+    private static boolean shortRecords(DecodeOptions options) {
+        return options.framing() != null && options.framing().format() != RecordFormat.FIXED;
+    }
+
+    /** Reports a filled batch: its records (a truncated last record is one) and the input it consumed. */
+    private static void published(DecodeMetrics metrics, DecodeBatch batch, long previousBytesRead) {
+        boolean truncated = batch.framingError != null && batch.framingError.code() == ErrorCode.TRUNCATED_RECORD;
+        metrics.published(batch.count + (truncated ? 1 : 0), batch.bytesRead - previousBytesRead);
     }
 
     /** The reader wraps I/O errors in CobolException(IO_ERROR): callers of this facade get the IOException. */
@@ -254,7 +370,9 @@ public final class CobolDecoder {
         private final RejectsSink fieldErrorSink;
         private final ErrorPolicy policy;
         private final DecodeProgress progress;
-        private final Histogram latency;
+        private final DecodeMetrics metrics;
+        private final RecordHandler handler;
+        private final DecodedRecord cursor;
         private final int headerBytes;
         private long recordsRead;
         private long recordsWritten;
@@ -274,14 +392,18 @@ public final class CobolDecoder {
         private IOException ioFailure;
         private Throwable failure;
 
-        OrderedWriter(DecodeOptions options, OutputStream out, int headerBytes) {
+        /** @param handler receives each written record instead of {@code out}, or null */
+        OrderedWriter(DecodeOptions options, OutputStream out, int headerBytes, RecordHandler handler,
+                      TypedRows typed) {
+            this.handler = handler;
+            this.cursor = new DecodedRecord(typed);
             this.options = options;
             this.out = out;
             this.rejects = options.rejects();
             this.fieldErrorSink = options.fieldErrors();
             this.policy = options.errorPolicy();
             this.progress = options.progress();
-            this.latency = options.latency();
+            this.metrics = options.metrics();
             this.headerBytes = headerBytes;
         }
 
@@ -297,6 +419,10 @@ public final class CobolDecoder {
             if (failure != null) {
                 throw new IllegalStateException("internal decoding failure", failure);
             }
+            long writtenBefore = recordsWritten;
+            long withFieldErrorsBefore = recordsWithFieldErrors;
+            long rejectedBefore = recordsRejected;
+            long accountedBefore = bytesDecoded + bytesRejected;
             List<DecodeError> fieldErrors = batch.fieldErrors;
             int nextFieldError = 0;
             int nextSkip = 0;
@@ -318,6 +444,10 @@ public final class CobolDecoder {
                 }
                 DecodeError rejected = batch.rejected[i];
                 if (rejected == null) {
+                    if (handler != null) {
+                        cursor.set(batch, i);
+                        handler.record(cursor);
+                    }
                     recordsWritten++;
                     bytesDecoded += span;
                     if (fieldError) {
@@ -334,13 +464,18 @@ public final class CobolDecoder {
                 rejects.reject(rejected, batch.input.array(), batch.start[i], batch.length[i]);
             }
             skips(batch, batch.count, nextSkip);
-            emit(batch.output.array(), 0, batch.output.length());
+            if (handler == null) {
+                emit(batch.output.array(), 0, batch.output.length());
+            }
             bytesRead = batch.bytesRead;
             if (batch.framingError != null) {
                 framingError(batch);
             }
-            if (latency != null && batch.count > 0) {
-                latency.recordValueWithCount(Math.max(0, System.nanoTime() - batch.claimNanos), batch.count);
+            if (metrics != null) {
+                int withFieldErrors = (int) (recordsWithFieldErrors - withFieldErrorsBefore);
+                metrics.delivered((int) (recordsWritten - writtenBefore) - withFieldErrors, withFieldErrors,
+                        (int) (recordsRejected - rejectedBefore), bytesDecoded + bytesRejected - accountedBefore,
+                        Math.max(0, System.nanoTime() - batch.claimNanos));
             }
             if (progress != null) {
                 progress.update(recordsRead, recordsWritten, recordsRejected, bytesRead);
@@ -401,8 +536,9 @@ public final class CobolDecoder {
          * rejected, its bytes in the rejects), then stops the run.
          */
         private void abort(DecodeBatch batch, int i, DecodeError error, long span) {
-            int end = i == 0 ? 0 : batch.outputEnd[i - 1];
-            emit(batch.output.array(), 0, end);
+            if (handler == null) { // a handler already has every record before this one
+                emit(batch.output.array(), 0, i == 0 ? 0 : batch.outputEnd[i - 1]);
+            }
             recordsRejected++;
             bytesRejected += span;
             bytesRead = lastEnd;

@@ -11,9 +11,8 @@ import dev.ringline.cobol.json.JsonOptions;
 import dev.ringline.cobol.json.RecordDecoder;
 import dev.ringline.cobol.json.RejectsSink;
 import dev.ringline.cobol.json.Trim;
-import org.HdrHistogram.Histogram;
-
 import java.util.Objects;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * How {@link CobolDecoder} turns records into JSON lines. Immutable; build with {@link #builder()}. Defaults: cp037,
@@ -42,7 +41,8 @@ public final class DecodeOptions {
     private final int capacity;
     private final long maxInputBytesInFlight;
     private final DecodeProgress progress;
-    private final Histogram latency;
+    private final DecodeMetrics metrics;
+    private final ThreadFactory threadFactory;
 
     private DecodeOptions(Builder b) {
         this.codePage = b.codePage;
@@ -65,7 +65,8 @@ public final class DecodeOptions {
         this.capacity = b.capacity;
         this.maxInputBytesInFlight = b.maxInputBytesInFlight;
         this.progress = b.progress;
-        this.latency = b.latency;
+        this.metrics = b.metrics;
+        this.threadFactory = b.threadFactory;
     }
 
     /** A builder holding the defaults listed on this class. */
@@ -189,9 +190,14 @@ public final class DecodeOptions {
                 emptyText, fillers, variableOccurs, segments, binaryBigEndian, floatFormat);
     }
 
-    /** The latency histogram, or null. */
-    public Histogram latency() {
-        return latency;
+    /** The per-batch metrics listener, or null. */
+    public DecodeMetrics metrics() {
+        return metrics;
+    }
+
+    /** The factory of every thread a decode starts, or null for the engine's own threads. */
+    public ThreadFactory threadFactory() {
+        return threadFactory;
     }
 
     /** Builds {@link DecodeOptions}; every setter returns this builder. */
@@ -216,7 +222,8 @@ public final class DecodeOptions {
         private int capacity = 32;
         private long maxInputBytesInFlight = 16L << 20;
         private DecodeProgress progress;
-        private Histogram latency;
+        private DecodeMetrics metrics;
+        private ThreadFactory threadFactory;
 
         private Builder() {
         }
@@ -375,9 +382,22 @@ public final class DecodeOptions {
             return this;
         }
 
-        /** Records each record's claim-to-release latency in nanoseconds (read it after the decode returns). */
-        public Builder latency(Histogram latency) {
-            this.latency = Objects.requireNonNull(latency, "latency");
+        /**
+         * Told about each batch published and delivered (counts, bytes, claim-to-delivery latency); default none.
+         * See {@link DecodeMetrics}.
+         */
+        public Builder metrics(DecodeMetrics metrics) {
+            this.metrics = Objects.requireNonNull(metrics, "metrics");
+            return this;
+        }
+
+        /**
+         * Lets the host create the decode's threads (workers and the ordered stage): names, daemon flag, context
+         * class loader, a managed executor's factory. It must return a new, unstarted thread running the given
+         * task. Default: the engine's own threads named {@code ringline-worker-N} and {@code ringline-ordered}.
+         */
+        public Builder threadFactory(ThreadFactory threadFactory) {
+            this.threadFactory = Objects.requireNonNull(threadFactory, "threadFactory");
             return this;
         }
 

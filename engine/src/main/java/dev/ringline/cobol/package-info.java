@@ -9,8 +9,11 @@
  * {@code codec} (bytes of one field to a value), {@code copybook} (text to a record layout), {@code framing}
  * (input to records), {@code json} (a record to a JSON line), {@code row} (a record to typed values), {@code encode}
  * (a JSON line back to a record, which {@link dev.ringline.cobol.CobolEncoder} runs with
- * {@link dev.ringline.cobol.EncodeOptions}). Each may use only the ones before it ({@code row} and {@code encode}
- * not each other); this package uses them all, plus {@code dev.ringline.pipeline}, {@code dev.ringline.memory}
+ * {@link dev.ringline.cobol.EncodeOptions}) and {@code schema} (the JSON Schema and Avro schema of what a decode
+ * writes, exported by {@link dev.ringline.cobol.CobolDecoder}). {@link dev.ringline.cobol.DecodeMetrics} reports
+ * each batch to a metrics binding such as {@code dev.ringline.micrometer.RinglineMetrics}. Each may use only the
+ * ones before it ({@code row}, {@code encode} and {@code schema} not each other); this package uses them all, plus
+ * {@code dev.ringline.pipeline}, {@code dev.ringline.memory}
  * and {@code dev.ringline.buffer} (checked by {@code ArchitectureTest}).
  */
 package dev.ringline.cobol;

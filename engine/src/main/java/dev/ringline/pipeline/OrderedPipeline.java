@@ -863,18 +863,37 @@ public final class OrderedPipeline<E> implements AutoCloseable {
     }
 
     /**
-     * Claim-to-release latency in nanoseconds of every record released so far, when the builder enabled
-     * {@link Builder#recordLatency}; a copy, so the caller may keep it. Allocates: not for a per-record path.
+     * Claim-to-release latency of every record released so far, when the builder enabled
+     * {@link Builder#recordLatency}: count and percentiles in nanoseconds. Allocates: not for a per-record path.
      *
-     * @return a copy of the histogram
+     * @return a snapshot of the distribution
      * @throws IllegalStateException if latency recording is off
      */
-    public synchronized Histogram latencyHistogram() {
+    public synchronized LatencySnapshot latency() {
+        Histogram h = latencyTotal();
+        return new LatencySnapshot(h.getTotalCount(), h.getValueAtPercentile(50), h.getValueAtPercentile(90),
+                h.getValueAtPercentile(99), h.getValueAtPercentile(99.9), h.getMaxValue());
+    }
+
+    /**
+     * Writes the latency distribution of every record released so far in HdrHistogram's percentile text format
+     * ({@code .hgrm}, values in microseconds), which its plotter reads. The stream is flushed, not closed.
+     *
+     * @param out where the text goes (ASCII)
+     * @throws IllegalStateException if latency recording is off
+     */
+    public synchronized void writeLatencyDistribution(java.io.OutputStream out) {
+        java.io.PrintStream text = new java.io.PrintStream(out, false, java.nio.charset.StandardCharsets.US_ASCII);
+        latencyTotal().outputPercentileDistribution(text, 1000.0); // nanoseconds recorded, microseconds written
+        text.flush();
+    }
+
+    private Histogram latencyTotal() {
         if (latencyRecorder == null) {
             throw new IllegalStateException("latency recording is off; enable it with recordLatency(true)");
         }
         latencyTotal.add(latencyRecorder.getIntervalHistogram());
-        return latencyTotal.copy();
+        return latencyTotal;
     }
 
     /**

@@ -268,8 +268,10 @@ class OrderedPipelineTest {
             publish(pipeline, i);
         }
         pipeline.close();
-        assertEquals(500, pipeline.latencyHistogram().getTotalCount());
-        assertTrue(pipeline.latencyHistogram().getMaxValue() > 0);
+        LatencySnapshot latency = pipeline.latency();
+        assertEquals(500, latency.count());
+        assertTrue(latency.maxNanos() > 0 && latency.p50Nanos() <= latency.p99Nanos()
+                && latency.p99Nanos() <= latency.maxNanos(), latency.toString());
     }
 
     @Test

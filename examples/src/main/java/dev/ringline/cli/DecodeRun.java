@@ -5,6 +5,7 @@ import dev.ringline.cobol.DecodeAbortedException;
 import dev.ringline.cobol.DecodeOptions;
 import dev.ringline.cobol.DecodeSummary;
 import dev.ringline.cobol.copybook.RecordLayout;
+import dev.ringline.cobol.DecodeMetrics;
 import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
@@ -82,7 +83,7 @@ final class DecodeRun {
             throws IOException {
         Histogram latency = recordLatency ? new Histogram(3) : null;
         if (latency != null) {
-            options.latency(latency);
+            options.metrics(new LatencyRecorder(latency));
         }
         ProcessMemory.resetHeapPeak();
         long start = System.nanoTime();
@@ -111,5 +112,27 @@ final class DecodeRun {
         return String.format(Locale.ROOT, "p50 %.1f µs, p90 %.1f µs, p99 %.1f µs, p99.9 %.1f µs, max %.1f µs",
                 h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(90) / 1e3,
                 h.getValueAtPercentile(99) / 1e3, h.getValueAtPercentile(99.9) / 1e3, h.getMaxValue() / 1e3);
+    }
+
+    /** Records each batch's claim-to-delivery latency once per record of the batch. */
+    private static final class LatencyRecorder implements DecodeMetrics {
+        private final Histogram latency;
+
+        LatencyRecorder(Histogram latency) {
+            this.latency = latency;
+        }
+
+        @Override
+        public void published(int records, long inputBytes) {
+            // only deliveries carry a latency
+        }
+
+        @Override
+        public void delivered(int written, int withFieldErrors, int rejected, long inputBytes, long latencyNanos) {
+            int records = written + withFieldErrors + rejected;
+            if (records > 0) {
+                latency.recordValueWithCount(latencyNanos, records);
+            }
+        }
     }
 }

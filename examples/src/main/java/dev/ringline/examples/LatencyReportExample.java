@@ -1,10 +1,11 @@
 package dev.ringline.examples;
 
 import dev.ringline.buffer.ByteVector;
+import dev.ringline.pipeline.LatencySnapshot;
 import dev.ringline.pipeline.OrderedPipeline;
-import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ public final class LatencyReportExample {
     }
 
     /** Runs {@code records} records through the pipeline, writes {@code hgrm}, returns the histogram. */
-    static Histogram run(PrintStream out, Path hgrm, int records, int workers)
+    static LatencySnapshot run(PrintStream out, Path hgrm, int records, int workers)
             throws InterruptedException, IOException {
         long[] delivered = new long[1];
         OrderedPipeline<Record> pipeline = OrderedPipeline.builder(Record::new, (seq, rec, scratch) -> {
@@ -60,13 +61,12 @@ public final class LatencyReportExample {
                 }
             }
         }
-        Histogram latency = pipeline.latencyHistogram();
-        try (PrintStream report = new PrintStream(Files.newOutputStream(hgrm), false, StandardCharsets.US_ASCII)) {
-            latency.outputPercentileDistribution(report, 1000.0); // nanoseconds recorded, microseconds written
+        LatencySnapshot latency = pipeline.latency();
+        try (OutputStream report = Files.newOutputStream(hgrm)) {
+            pipeline.writeLatencyDistribution(report);
         }
         out.printf("%d records, latency p50 %.1f µs, p99 %.1f µs, max %.1f µs; distribution in %s%n",
-                delivered[0], latency.getValueAtPercentile(50) / 1e3, latency.getValueAtPercentile(99) / 1e3,
-                latency.getMaxValue() / 1e3, hgrm);
+                delivered[0], latency.p50Nanos() / 1e3, latency.p99Nanos() / 1e3, latency.maxNanos() / 1e3, hgrm);
         return latency;
     }
 }

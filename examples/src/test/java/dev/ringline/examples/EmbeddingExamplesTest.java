@@ -1,6 +1,6 @@
 package dev.ringline.examples;
 
-import org.HdrHistogram.Histogram;
+import dev.ringline.pipeline.LatencySnapshot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,8 +37,8 @@ class EmbeddingExamplesTest {
     @Test
     void latencyReportWritesAnHgrmFile(@TempDir Path dir) throws Exception {
         Path hgrm = dir.resolve("latency.hgrm");
-        Histogram histogram = LatencyReportExample.run(out, hgrm, 20_000, 2);
-        assertEquals(20_000, histogram.getTotalCount());
+        LatencySnapshot latency = LatencyReportExample.run(out, hgrm, 20_000, 2);
+        assertEquals(20_000, latency.count());
         String text = Files.readString(hgrm);
         assertTrue(text.contains("Value") && text.contains("Percentile") && text.contains("TotalCount"), text);
         assertTrue(text.matches("(?s).*Total count\\s*=\\s*20000\\].*"), text);

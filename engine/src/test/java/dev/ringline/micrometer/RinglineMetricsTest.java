@@ -1,0 +1,121 @@
+package dev.ringline.micrometer;
+
+import dev.ringline.cobol.CobolDecoder;
+import dev.ringline.cobol.DecodeOptions;
+import dev.ringline.cobol.DecodeSummary;
+import dev.ringline.cobol.ErrorPolicy;
+import dev.ringline.cobol.codec.CodePage;
+import dev.ringline.cobol.codec.NumericFormat;
+import dev.ringline.cobol.codec.PackedDecimal;
+import dev.ringline.cobol.copybook.Copybook;
+import dev.ringline.cobol.copybook.RecordLayout;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.channels.Channels;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RinglineMetricsTest {
+    private static final CodePage CP037 = CodePage.of("cp037");
+    private static final int LENGTH = 20;
+    private static final int RECORDS = 20_000;
+
+    private static RecordLayout layout() {
+        return Copybook.parse(String.join("\n",
+                "       01  R.",
+                "           05  QTY      PIC S9(3)V99.",
+                "           05  PRICE    PIC 9(3)V99 COMP-3.",
+                "           05  RATES    OCCURS 2 TIMES PIC 9(3) COMP-3.",
+                "           05  NAME     PIC X(8)."), "metrics.cpy").firstRecord();
+    }
+
+    /** RECORDS records, every 7th with a bad QTY (letters), then a truncated record of 5 bytes. */
+    private static byte[] data() {
+        byte[] data = new byte[RECORDS * LENGTH + 5];
+        for (int i = 0; i < RECORDS; i++) {
+            int at = i * LENGTH;
+            CP037.encode(i % 7 == 0 ? "ABCDE" : "01234", data, at, 5);
+            PackedDecimal.encodeUnscaled(500, NumericFormat.of(5, 2, false), data, at + 5);
+            PackedDecimal.encodeUnscaled(7, NumericFormat.of(3, 0, false), data, at + 8);
+            PackedDecimal.encodeUnscaled(8, NumericFormat.of(3, 0, false), data, at + 10);
+            CP037.encode("N" + i, data, at + 12, 8);
+        }
+        CP037.encode("01234", data, RECORDS * LENGTH, 5);
+        return data;
+    }
+
+    private static DecodeSummary decode(DecodeOptions.Builder options) throws IOException {
+        byte[] data = data();
+        return CobolDecoder.decode(Channels.newChannel(new ByteArrayInputStream(data)), layout(),
+                options.capacity(4).workers(2).build(), new ByteArrayOutputStream());
+    }
+
+    @Test
+    void countersMatchTheSummaryAndGaugesReturnToZero() throws IOException {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        RinglineMetrics metrics = new RinglineMetrics(Tags.of("job", "test"));
+        metrics.bindTo(registry);
+        DecodeSummary summary = decode(DecodeOptions.builder().errorPolicy(ErrorPolicy.lenient()).metrics(metrics));
+
+        int bad = (RECORDS + 6) / 7;
+        assertEquals(RECORDS - bad, count(registry, "written"));
+        assertEquals(bad, count(registry, "field_error"));
+        assertEquals(1, count(registry, "rejected")); // the truncated record
+        assertEquals(summary.recordsRead(), count(registry, "written") + count(registry, "field_error")
+                + count(registry, "rejected"));
+        assertEquals(summary.recordsWithFieldErrors(), bad);
+        assertEquals((double) RECORDS * LENGTH + 5, registry.get("ringline.bytes").counter().count());
+        assertEquals(0.0, registry.get("ringline.inflight.records").gauge().value());
+        assertEquals(0.0, registry.get("ringline.inflight.bytes").gauge().value());
+        assertEquals(0.0, registry.get("ringline.ring.utilization").gauge().value());
+        Timer latency = registry.get("ringline.batch.latency").tag("job", "test").timer();
+        assertTrue(latency.count() >= RECORDS * LENGTH / (64 * 1024), "one sample per batch: " + latency.count());
+    }
+
+    @Test
+    void skippedRecordsAreCountedAsRejected() throws IOException {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        RinglineMetrics metrics = new RinglineMetrics();
+        metrics.bindTo(registry);
+        DecodeSummary summary = decode(DecodeOptions.builder().metrics(metrics));
+
+        assertEquals(summary.recordsWritten(), count(registry, "written"));
+        assertEquals(summary.recordsRejected(), count(registry, "rejected"));
+        assertEquals(0, count(registry, "field_error"));
+        assertEquals((RECORDS + 6) / 7 + 1, summary.recordsRejected());
+    }
+
+    @Test
+    void aHostThreadFactoryCreatesEveryDecodeThread() throws IOException {
+        AtomicInteger created = new AtomicInteger();
+        Set<String> ranOn = ConcurrentHashMap.newKeySet();
+        ThreadFactory host = task -> {
+            Thread t = new Thread(() -> {
+                ranOn.add(Thread.currentThread().getName());
+                task.run();
+            }, "host-" + created.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+        DecodeSummary summary = decode(DecodeOptions.builder().threadFactory(host));
+
+        assertTrue(summary.balanced());
+        assertEquals(3, created.get(), "two workers and the ordered stage");
+        assertEquals(Set.of("host-1", "host-2", "host-3"), ranOn);
+    }
+
+    private static long count(SimpleMeterRegistry registry, String outcome) {
+        return (long) registry.get("ringline.records").tag("outcome", outcome).counter().count();
+    }
+}
