@@ -58,11 +58,15 @@ public final class RinglineMetrics implements DecodeMetrics, MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        Gauge.builder("ringline.inflight.records", inFlightRecords, AtomicLong::get).tags(tags)
+        // Strong references: Micrometer gauges hold their state weakly, so a host that keeps only the registry
+        // would see NaN once this binder is collected.
+        Gauge.builder("ringline.inflight.records", inFlightRecords, AtomicLong::get).tags(tags).strongReference(true)
                 .description("records framed and not yet delivered").register(registry);
-        Gauge.builder("ringline.inflight.bytes", inFlightBytes, AtomicLong::get).tags(tags).baseUnit("bytes")
+        Gauge.builder("ringline.inflight.bytes", inFlightBytes, AtomicLong::get).tags(tags).strongReference(true)
+                .baseUnit("bytes")
                 .description("input bytes of records framed and not yet delivered").register(registry);
         Gauge.builder("ringline.ring.utilization", this, RinglineMetrics::ringUtilization).tags(tags)
+                .strongReference(true)
                 .description("batches in flight over ring capacity").register(registry);
         meters = new Meters(records(registry, "written"), records(registry, "field_error"),
                 records(registry, "rejected"),

@@ -115,6 +115,18 @@ class RinglineMetricsTest {
         assertEquals(Set.of("host-1", "host-2", "host-3"), ranOn);
     }
 
+    @Test
+    void gaugesOutliveABinderTheHostDoesNotKeep() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        new RinglineMetrics(Tags.empty()).bindTo(registry); // the host keeps only the registry
+        for (int i = 0; i < 3; i++) {
+            System.gc(); // weakly held gauge state would be cleared here and read as NaN
+        }
+        assertEquals(0.0, registry.get("ringline.inflight.records").gauge().value());
+        assertEquals(0.0, registry.get("ringline.inflight.bytes").gauge().value());
+        assertEquals(0.0, registry.get("ringline.ring.utilization").gauge().value());
+    }
+
     private static long count(SimpleMeterRegistry registry, String outcome) {
         return (long) registry.get("ringline.records").tag("outcome", outcome).counter().count();
     }
