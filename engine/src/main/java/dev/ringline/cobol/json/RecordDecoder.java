@@ -239,11 +239,10 @@ public final class RecordDecoder {
                 continue; // a REDEFINES view this record's segment does not select
             }
             if (node.key != null) {
-                if (!first) {
-                    out.append(',');
-                }
+                byte[] key = node.key; // ",\"NAME\":" - the separator and the key in one copy
+                int skip = first ? 1 : 0;
+                out.append(key, skip, key.length - skip);
                 first = false;
-                out.append(node.key);
             }
             int size = node.write(this, ctx, shift - removed, out);
             if (node.variable) {
@@ -287,7 +286,10 @@ public final class RecordDecoder {
         int k = 0;
         for (Node n : nodes) {
             if (n.name != null) {
-                n.key = JsonKeys.encodeKey(keys.get(k++));
+                byte[] key = JsonKeys.encodeKey(keys.get(k++));
+                n.key = new byte[key.length + 1];
+                n.key[0] = ',';
+                System.arraycopy(key, 0, n.key, 1, key.length);
             }
         }
         return nodes.toArray(new Node[0]);
@@ -585,6 +587,7 @@ public final class RecordDecoder {
         final Field field;
         /** The key's name before uniqueness, or null for a silent node (an ODO counter declared FILLER). */
         String name;
+        /** The pre-encoded key preceded by its separator: {@code ,"NAME":}. */
         byte[] key;
         /** Non-zero: a view of a governed REDEFINES set, written only when the record's segment selects it. */
         long viewBit;
