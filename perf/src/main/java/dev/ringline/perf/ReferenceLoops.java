@@ -17,8 +17,8 @@ final class ReferenceLoops {
     private static final byte[] TEXT = new byte[256];
     /** cp037 byte → whether the codec's right trim removes it (its char is at most a space). */
     private static final boolean[] BLANK = new boolean[256];
-    /** Packed byte → its two-digit value, or -1 when a nibble is above 9. */
-    private static final int[] PACKED_PAIR = new int[256];
+    /** Packed byte → its two ASCII digits (high nibble's in bits 8-15), or -1 when a nibble is above 9. */
+    private static final int[] PACKED_ASCII = new int[256];
 
     static {
         char[] chars = CodePage.of("cp037").toCharTable();
@@ -28,7 +28,7 @@ final class ReferenceLoops {
             TEXT[b] = c >= ' ' && c < 0x7F && c != '"' && c != '\\' ? (byte) c : 0;
             int high = b >>> 4;
             int low = b & 0x0F;
-            PACKED_PAIR[b] = high > 9 || low > 9 ? -1 : high * 10 + low;
+            PACKED_ASCII[b] = high > 9 || low > 9 ? -1 : ('0' + high) << 8 | ('0' + low);
         }
     }
 
@@ -146,44 +146,108 @@ final class ReferenceLoops {
         a[p] = '"';
     }
 
-    /** A packed field: every nibble and the sign checked, the value accumulated two digits per byte. */
+    /**
+     * A packed field straight to text: sign and every nibble checked, leading zeros skipped, then the digits
+     * two per byte through a table of ASCII pairs, the decimal point written where the scale puts it.
+     */
     private static void packed(byte[] src, int at, int len, int scale, boolean signed, ByteVector out) {
-        long v = 0;
         int last = at + len - 1;
-        for (int i = at; i < last; i++) {
-            int pair = PACKED_PAIR[src[i] & 0xFF];
-            if (pair < 0) {
-                throw new IllegalArgumentException("reference loop: bad packed digit at " + i);
-            }
-            v = v * 100 + pair;
-        }
         int tail = src[last] & 0xFF;
         int sign = tail & 0x0F;
         if (tail >>> 4 > 9 || (signed ? sign < 0x0A : sign != 0x0F && sign != 0x0C)) {
             throw new IllegalArgumentException("reference loop: bad packed sign at " + last);
         }
-        v = v * 10 + (tail >>> 4);
-        number(sign == 0x0D || sign == 0x0B ? -v : v, scale, out);
+        int n = 2 * len - 1;
+        int first = n;
+        for (int i = last - 1; i >= at; i--) {
+            int v = src[i] & 0xFF;
+            if (PACKED_ASCII[v] < 0) {
+                throw new IllegalArgumentException("reference loop: bad packed digit at " + i);
+            }
+            if (v != 0) {
+                first = 2 * (i - at) + (v < 0x10 ? 1 : 0);
+            }
+        }
+        if (first == n && tail >>> 4 != 0) {
+            first = n - 1;
+        }
+        int intEnd = n - scale;
+        int p = out.length();
+        out.setLength(p + n + 3);
+        byte[] a = out.array();
+        if ((sign == 0x0D || sign == 0x0B) && first < n) {
+            a[p++] = '-';
+        }
+        if (first >= intEnd) {
+            a[p++] = '0';
+            if (intEnd == n) { // zero at scale 0
+                out.setLength(p);
+                return;
+            }
+            first = intEnd;
+        }
+        // nibbles first .. n-1, with '.' before nibble intEnd
+        for (int k = first; k < n - 1; k++) {
+            if (k == intEnd) {
+                a[p++] = '.';
+            }
+            int pair = PACKED_ASCII[src[at + (k >> 1)] & 0xFF];
+            a[p++] = (byte) ((k & 1) == 0 ? pair >>> 8 : pair);
+        }
+        if (n - 1 == intEnd) {
+            a[p++] = '.';
+        }
+        a[p++] = (byte) ('0' + (tail >>> 4));
+        out.setLength(p);
     }
 
-    /** An EBCDIC zoned field with a trailing overpunched sign: every zone checked. */
+    /** An EBCDIC zoned field with a trailing overpunched sign straight to text: every zone checked. */
     private static void zoned(byte[] src, int at, int len, int scale, boolean signed, ByteVector out) {
-        long v = 0;
         int last = at + len - 1;
-        for (int i = at; i < last; i++) {
-            int b = src[i] & 0xFF;
-            if (b < 0xF0 || b > 0xF9) {
-                throw new IllegalArgumentException("reference loop: bad zone at " + i);
-            }
-            v = v * 10 + (b - 0xF0);
-        }
         int tail = src[last] & 0xFF;
         int zone = tail >>> 4;
         if ((tail & 0x0F) > 9 || zone != 0x0F && (!signed || zone < 0x0A)) {
             throw new IllegalArgumentException("reference loop: bad sign zone at " + last);
         }
-        v = v * 10 + (tail & 0x0F);
-        number(zone == 0x0D || zone == 0x0B ? -v : v, scale, out);
+        int first = len;
+        for (int i = last - 1; i >= at; i--) {
+            int b = src[i] & 0xFF;
+            if (b < 0xF0 || b > 0xF9) {
+                throw new IllegalArgumentException("reference loop: bad zone at " + i);
+            }
+            if (b != 0xF0) {
+                first = i - at;
+            }
+        }
+        if (first == len && (tail & 0x0F) != 0) {
+            first = len - 1;
+        }
+        int intEnd = len - scale;
+        int p = out.length();
+        out.setLength(p + len + 3);
+        byte[] a = out.array();
+        if ((zone == 0x0D || zone == 0x0B) && first < len) {
+            a[p++] = '-';
+        }
+        if (first >= intEnd) {
+            a[p++] = '0';
+            if (intEnd == len) { // zero at scale 0
+                out.setLength(p);
+                return;
+            }
+            first = intEnd;
+        }
+        for (int k = first; k < len - 1; k++) {
+            if (k == intEnd) {
+                a[p++] = '.';
+            }
+            a[p++] = (byte) ('0' + (src[at + k] & 0x0F));
+        }
+        if (len - 1 == intEnd) {
+            a[p++] = '.';
+        }
+        a[p++] = (byte) ('0' + (tail & 0x0F));
+        out.setLength(p);
     }
 
     /** {@code unscaled / 10^scale} as a JSON number with exactly {@code scale} decimals. */

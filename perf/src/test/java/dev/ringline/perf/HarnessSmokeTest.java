@@ -68,9 +68,11 @@ class HarnessSmokeTest {
             ReferenceLoops.decode(workload, input.records, i * len, reference);
         }
         assertTrue(codec.length() > CodecBenchmark.RECORDS * 10, "codec wrote " + codec.length());
-        assertTrue(reference.contentEquals(codec.toByteArray()), () -> "first difference at byte "
-                + java.util.Arrays.mismatch(reference.toByteArray(), codec.toByteArray()) + "\ncodec:     "
-                + head(codec) + "\nreference: " + head(reference));
+        assertTrue(reference.contentEquals(codec.toByteArray()), () -> {
+            int at = (int) java.util.Arrays.mismatch(reference.toByteArray(), codec.toByteArray());
+            return "first difference at byte " + at + "\ncodec:     " + around(codec, at) + "\nreference: "
+                    + around(reference, at);
+        });
         assertEquals(codec.length(), new CodecBenchmark().reference(input));
         // the reference checks what the codec checks: a bad nibble, sign or zone is refused
         if (!workload.equals("display")) {
@@ -82,8 +84,9 @@ class HarnessSmokeTest {
         }
     }
 
-    private static String head(ByteVector v) {
-        return new String(v.array(), 0, Math.min(v.length(), 400), StandardCharsets.UTF_8);
+    private static String around(ByteVector v, int at) {
+        int from = Math.max(0, at - 80);
+        return new String(v.array(), from, Math.min(v.length(), at + 40) - from, StandardCharsets.UTF_8);
     }
 
     @Test
