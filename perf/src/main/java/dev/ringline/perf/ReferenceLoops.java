@@ -81,7 +81,7 @@ final class ReferenceLoops {
     static void comp3(byte[] src, int off, ByteVector out) {
         for (int f = 0; f < 10; f++) {
             out.append(COMP3_KEYS[f]);
-            packed(src, off + 6 * f, 6, 2, true, out);
+            packed(src, off + 6 * f, 6, out);
         }
         out.append(END);
     }
@@ -97,7 +97,7 @@ final class ReferenceLoops {
         out.append(BALANCE);
         zoned(src, off + 60, 11, 2, true, out);
         out.append(CREDIT_LIMIT);
-        packed(src, off + 71, 5, 2, true, out);
+        packed(src, off + 71, 5, out);
         out.append(VISIT_COUNT);
         number((src[off + 76] << 24 | (src[off + 77] & 0xFF) << 16 | (src[off + 78] & 0xFF) << 8
                 | (src[off + 79] & 0xFF)), 0, out);
@@ -117,7 +117,7 @@ final class ReferenceLoops {
             number((src[at] & 0xFFL) << 24 | (src[at + 1] & 0xFF) << 16 | (src[at + 2] & 0xFF) << 8
                     | (src[at + 3] & 0xFF), 0, out);
             out.append(ORDER_AMOUNT);
-            packed(src, at + 4, 5, 2, true, out);
+            packed(src, at + 4, 5, out);
             out.append(ORDER_STATUS);
             text(src, at + 9, 1, out);
         }
@@ -147,58 +147,58 @@ final class ReferenceLoops {
     }
 
     /**
-     * A packed field straight to text: sign and every nibble checked, leading zeros skipped, then the digits
-     * two per byte through a table of ASCII pairs, the decimal point written where the scale puts it.
+     * A signed packed field of scale 2 ({@code S9(n)V99 COMP-3}, both layouts' only kind) straight to text: sign
+     * and every nibble checked, leading zeros skipped, integer digits two per byte through a table of ASCII pairs,
+     * then the point and the two decimals, which are the low nibble of the second last byte and the high nibble of
+     * the last.
      */
-    private static void packed(byte[] src, int at, int len, int scale, boolean signed, ByteVector out) {
+    private static void packed(byte[] src, int at, int len, ByteVector out) {
         int last = at + len - 1;
         int tail = src[last] & 0xFF;
         int sign = tail & 0x0F;
-        if (tail >>> 4 > 9 || (signed ? sign < 0x0A : sign != 0x0F && sign != 0x0C)) {
+        if (tail >>> 4 > 9 || sign < 0x0A) {
             throw new IllegalArgumentException("reference loop: bad packed sign at " + last);
         }
-        int n = 2 * len - 1;
-        int first = n;
+        int bad = 0;
+        int first = last; // byte index of the first non-zero byte before the decimals' byte, or last
         for (int i = last - 1; i >= at; i--) {
             int v = src[i] & 0xFF;
-            if (PACKED_ASCII[v] < 0) {
-                throw new IllegalArgumentException("reference loop: bad packed digit at " + i);
-            }
+            bad |= PACKED_ASCII[v];
             if (v != 0) {
-                first = 2 * (i - at) + (v < 0x10 ? 1 : 0);
+                first = i;
             }
         }
-        if (first == n && tail >>> 4 != 0) {
-            first = n - 1;
+        if (bad < 0) {
+            throw new IllegalArgumentException("reference loop: bad packed digit at " + at);
         }
-        int intEnd = n - scale;
+        int decimals = last - 1; // its high nibble is the last integer digit
         int p = out.length();
-        out.setLength(p + n + 3);
+        out.setLength(p + 2 * len + 3);
         byte[] a = out.array();
-        if ((sign == 0x0D || sign == 0x0B) && first < n) {
+        int lowDecimal = src[decimals] & 0x0F;
+        if ((sign == 0x0D || sign == 0x0B) && (first < last || lowDecimal != 0 || tail >>> 4 != 0)) {
             a[p++] = '-';
         }
-        if (first >= intEnd) {
+        if (first > decimals || first == decimals && src[decimals] >>> 4 == 0) {
             a[p++] = '0';
-            if (intEnd == n) { // zero at scale 0
-                out.setLength(p);
-                return;
+        } else {
+            int i = first;
+            if (src[i] >= 0 && src[i] < 0x10) { // leading zero nibble: only the low digit
+                a[p++] = (byte) PACKED_ASCII[src[i] & 0xFF];
+                i++;
             }
-            first = intEnd;
-        }
-        // nibbles first .. n-1, with '.' before nibble intEnd
-        for (int k = first; k < n - 1; k++) {
-            if (k == intEnd) {
-                a[p++] = '.';
+            for (; i < decimals; i++) {
+                int pair = PACKED_ASCII[src[i] & 0xFF];
+                a[p] = (byte) (pair >>> 8);
+                a[p + 1] = (byte) pair;
+                p += 2;
             }
-            int pair = PACKED_ASCII[src[at + (k >> 1)] & 0xFF];
-            a[p++] = (byte) ((k & 1) == 0 ? pair >>> 8 : pair);
+            a[p++] = (byte) ('0' + ((src[decimals] & 0xF0) >>> 4));
         }
-        if (n - 1 == intEnd) {
-            a[p++] = '.';
-        }
-        a[p++] = (byte) ('0' + (tail >>> 4));
-        out.setLength(p);
+        a[p] = '.';
+        a[p + 1] = (byte) ('0' + lowDecimal);
+        a[p + 2] = (byte) ('0' + (tail >>> 4));
+        out.setLength(p + 3);
     }
 
     /** An EBCDIC zoned field with a trailing overpunched sign straight to text: every zone checked. */
