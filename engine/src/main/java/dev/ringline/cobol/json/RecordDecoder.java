@@ -613,6 +613,8 @@ public final class RecordDecoder {
         long viewBit;
         /** Bytes of the item at most (all elements of a table). */
         final int maxSize;
+        /** The field's layout offset, copied from the {@link Field} so the hot path reads a final int. */
+        final int offset;
         /** The item can take fewer than {@link #maxSize} bytes (variableOccurs only). */
         boolean variable;
         /** The item is or holds an ODO counter (read while measuring a record). */
@@ -621,6 +623,7 @@ public final class RecordDecoder {
         Node(Field field, int maxSize) {
             this.field = field;
             this.maxSize = maxSize;
+            this.offset = field.offset();
         }
 
         /**
@@ -772,8 +775,8 @@ public final class RecordDecoder {
 
         @Override
         int write(RecordDecoder d, Context ctx, int shift, ByteVector out) {
-            int start = field.offset() + shift;
-            int available = Math.min(field.length(), ctx.len - start);
+            int start = offset + shift;
+            int available = Math.min(maxSize, ctx.len - start);
             if (available <= 0) {
                 out.append(NULL);
                 return maxSize;
@@ -904,7 +907,7 @@ public final class RecordDecoder {
                 measure(d, ctx, shift);
                 return maxSize;
             }
-            int start = field.offset() + shift;
+            int start = offset + shift;
             if (counterSlot >= 0) {
                 ctx.counterAt[counterSlot] = start;
                 ctx.counters[counterSlot] = -1;
