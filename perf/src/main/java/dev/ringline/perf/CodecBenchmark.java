@@ -81,4 +81,49 @@ public class CodecBenchmark {
         produced += out.length();
         return produced;
     }
+
+    /**
+     * The same records through the workload's hand-written {@link ReferenceLoops} loop, with the same buffer
+     * handling as {@link #decode}: the yardstick for codec / reference ratios.
+     */
+    @Benchmark
+    @OperationsPerInvocation(RECORDS)
+    public long reference(Input in) {
+        ByteVector out = in.out;
+        byte[] src = in.records;
+        int len = in.recordLength;
+        long produced = 0;
+        out.clear();
+        switch (in.workload) {
+            case "display" -> {
+                for (int i = 0; i < RECORDS; i++) {
+                    ReferenceLoops.display(src, i * len, out);
+                    if ((i + 1) % RECORDS_PER_FLUSH == 0) {
+                        produced += out.length();
+                        out.clear();
+                    }
+                }
+            }
+            case "comp3" -> {
+                for (int i = 0; i < RECORDS; i++) {
+                    ReferenceLoops.comp3(src, i * len, out);
+                    if ((i + 1) % RECORDS_PER_FLUSH == 0) {
+                        produced += out.length();
+                        out.clear();
+                    }
+                }
+            }
+            default -> {
+                for (int i = 0; i < RECORDS; i++) {
+                    ReferenceLoops.mixed(src, i * len, out);
+                    if ((i + 1) % RECORDS_PER_FLUSH == 0) {
+                        produced += out.length();
+                        out.clear();
+                    }
+                }
+            }
+        }
+        produced += out.length();
+        return produced;
+    }
 }

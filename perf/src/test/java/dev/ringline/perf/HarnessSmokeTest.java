@@ -1,9 +1,11 @@
 package dev.ringline.perf;
 
+import dev.ringline.buffer.ByteVector;
 import dev.ringline.cli.SyntheticData;
 import dev.ringline.cobol.CobolDecoder;
 import dev.ringline.cobol.DecodeOptions;
 import dev.ringline.cobol.copybook.RecordLayout;
+import dev.ringline.cobol.error.RecordDecodeException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -49,6 +52,41 @@ class HarnessSmokeTest {
         String json = expected.toString(StandardCharsets.UTF_8);
         assertEquals(CodecBenchmark.RECORDS, json.lines().count());
         assertTrue(json.startsWith("{\""), json.substring(0, 40));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"display", "comp3", "mixed"})
+    void referenceLoopWritesTheCodecsBytes(String workload) {
+        CodecBenchmark.Input input = new CodecBenchmark.Input();
+        input.workload = workload;
+        input.setup();
+        ByteVector codec = new ByteVector(1 << 20);
+        ByteVector reference = new ByteVector(1 << 20);
+        int len = input.recordLength;
+        for (int i = 0; i < CodecBenchmark.RECORDS; i++) {
+            input.decoder.decode(input.records, i * len, len, i, (long) i * len, input.context, codec);
+            ReferenceLoops.decode(workload, input.records, i * len, reference);
+        }
+        assertTrue(codec.length() > CodecBenchmark.RECORDS * 10, "codec wrote " + codec.length());
+        assertTrue(reference.contentEquals(codec.toByteArray()), () -> {
+            int at = (int) java.util.Arrays.mismatch(reference.toByteArray(), codec.toByteArray());
+            return "first difference at byte " + at + "\ncodec:     " + around(codec, at) + "\nreference: "
+                    + around(reference, at);
+        });
+        assertEquals(codec.length(), new CodecBenchmark().reference(input));
+        // the reference checks what the codec checks: a bad nibble, sign or zone is refused
+        if (!workload.equals("display")) {
+            byte[] bad = java.util.Arrays.copyOf(input.records, len);
+            bad[workload.equals("comp3") ? 5 : 70] = (byte) 0x15; // sign nibble 5 (comp3) / zone 1 (BALANCE)
+            assertThrows(IllegalArgumentException.class, () -> ReferenceLoops.decode(workload, bad, 0, reference));
+            assertThrows(RecordDecodeException.class, () -> input.decoder.decode(bad, 0, len, 0, 0, input.context,
+                    codec));
+        }
+    }
+
+    private static String around(ByteVector v, int at) {
+        int from = Math.max(0, at - 80);
+        return new String(v.array(), from, Math.min(v.length(), at + 40) - from, StandardCharsets.UTF_8);
     }
 
     @Test

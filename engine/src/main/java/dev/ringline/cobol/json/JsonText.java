@@ -81,9 +81,25 @@ final class JsonText {
         out.setLength(at + 2 + (end - start) * JsonEscape.MAX_BYTES);
         byte[] a = out.array();
         a[at++] = '"';
+        if (!utf8) { // single-byte code pages: one table look-up per byte, no UTF-8 test in the loop
+            for (int i = start; i < end; i++) {
+                int b = src[i] & 0xFF;
+                byte single = direct[b];
+                if (single != 0) {
+                    a[at++] = single;
+                } else {
+                    int n = escapedLength[b];
+                    System.arraycopy(escaped, b * SLOT, a, at, n);
+                    at += n;
+                }
+            }
+            a[at++] = '"';
+            out.truncate(at);
+            return;
+        }
         for (int i = start; i < end; i++) {
             int b = src[i] & 0xFF;
-            if (utf8 && b >= 0x80) {
+            if (b >= 0x80) {
                 int n = utf8Length(src, i, end);
                 if (n > 0) {
                     System.arraycopy(src, i, a, at, n);

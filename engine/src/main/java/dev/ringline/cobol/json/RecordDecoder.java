@@ -8,6 +8,7 @@ import dev.ringline.cobol.codec.FloatingPoint;
 import dev.ringline.cobol.codec.NumericEdited;
 import dev.ringline.cobol.codec.NumericFormat;
 import dev.ringline.cobol.codec.PackedDecimal;
+import dev.ringline.cobol.codec.SignPosition;
 import dev.ringline.cobol.codec.ZonedDecimal;
 import dev.ringline.cobol.copybook.Field;
 import dev.ringline.cobol.copybook.FieldType;
@@ -239,11 +240,10 @@ public final class RecordDecoder {
                 continue; // a REDEFINES view this record's segment does not select
             }
             if (node.key != null) {
-                if (!first) {
-                    out.append(',');
-                }
+                byte[] key = node.key; // ",\"NAME\":" - the separator and the key in one copy
+                int skip = first ? 1 : 0;
+                out.append(key, skip, key.length - skip);
                 first = false;
-                out.append(node.key);
             }
             int size = node.write(this, ctx, shift - removed, out);
             if (node.variable) {
@@ -287,7 +287,10 @@ public final class RecordDecoder {
         int k = 0;
         for (Node n : nodes) {
             if (n.name != null) {
-                n.key = JsonKeys.encodeKey(keys.get(k++));
+                byte[] key = JsonKeys.encodeKey(keys.get(k++));
+                n.key = new byte[key.length + 1];
+                n.key[0] = ',';
+                System.arraycopy(key, 0, n.key, 1, key.length);
             }
         }
         return nodes.toArray(new Node[0]);
@@ -304,7 +307,7 @@ public final class RecordDecoder {
                     || (compact && variableSize(f));
             if (!emitted) {
                 if (f.odoCounter()) {
-                    Node counter = new NumberNode(f, null, counterSlots.get(f));
+                    Node counter = new NumberNode(f, null, counterSlots.get(f), NumberNode.DIRECT_NONE);
                     counter.viewBit = bit;
                     out.add(counter); // silent: read for its table, not written
                 }
@@ -417,8 +420,27 @@ public final class RecordDecoder {
             case FLOAT_DOUBLE:
                 return new FloatNode(f);
             default:
-                return new NumberNode(f, f.name(), slot == null ? -1 : slot);
+                return new NumberNode(f, f.name(), slot == null ? -1 : slot, directKind(f));
         }
+    }
+
+    /** Which {@link DirectNumbers} path a numeric field can take first, if any. */
+    private byte directKind(Field f) {
+        NumericFormat fmt = f.numeric();
+        if (f.type() == FieldType.PACKED && f.length() >= 1
+                && DirectNumbers.supportsScale(fmt.scale(), 2 * f.length() - 1)) {
+            return NumberNode.DIRECT_PACKED;
+        }
+        if (f.type() == FieldType.ZONED && codePage.isEbcdic() && !fmt.signSeparate()
+                && fmt.signPosition() == SignPosition.TRAILING && DirectNumbers.supportsScale(fmt.scale(), f.length())) {
+            return NumberNode.DIRECT_ZONED;
+        }
+        boolean binary = f.type() == FieldType.BINARY || f.type() == FieldType.NATIVE_BINARY;
+        if (binary && fmt.scale() == 0 && f.length() <= (fmt.signed() ? 8 : 7)) {
+            boolean big = bigEndian && (f.type() == FieldType.NATIVE_BINARY || f.usage() != Usage.COMP_9);
+            return big ? NumberNode.DIRECT_BINARY_BIG : NumberNode.DIRECT_BINARY_LITTLE;
+        }
+        return NumberNode.DIRECT_NONE;
     }
 
     /** Union records: the leading fields of the first record that every record has alike. */
@@ -585,11 +607,14 @@ public final class RecordDecoder {
         final Field field;
         /** The key's name before uniqueness, or null for a silent node (an ODO counter declared FILLER). */
         String name;
+        /** The pre-encoded key preceded by its separator: {@code ,"NAME":}. */
         byte[] key;
         /** Non-zero: a view of a governed REDEFINES set, written only when the record's segment selects it. */
         long viewBit;
         /** Bytes of the item at most (all elements of a table). */
         final int maxSize;
+        /** The field's layout offset, copied from the {@link Field} so the hot path reads a final int. */
+        final int offset;
         /** The item can take fewer than {@link #maxSize} bytes (variableOccurs only). */
         boolean variable;
         /** The item is or holds an ODO counter (read while measuring a record). */
@@ -598,6 +623,7 @@ public final class RecordDecoder {
         Node(Field field, int maxSize) {
             this.field = field;
             this.maxSize = maxSize;
+            this.offset = field.offset();
         }
 
         /**
@@ -749,8 +775,8 @@ public final class RecordDecoder {
 
         @Override
         int write(RecordDecoder d, Context ctx, int shift, ByteVector out) {
-            int start = field.offset() + shift;
-            int available = Math.min(field.length(), ctx.len - start);
+            int start = offset + shift;
+            int available = Math.min(maxSize, ctx.len - start);
             if (available <= 0) {
                 out.append(NULL);
                 return maxSize;
@@ -853,14 +879,26 @@ public final class RecordDecoder {
     }
 
     private static final class NumberNode extends Node {
+        static final byte DIRECT_NONE = 0;
+        static final byte DIRECT_PACKED = 1;
+        static final byte DIRECT_ZONED = 2;
+        static final byte DIRECT_BINARY_BIG = 3;
+        static final byte DIRECT_BINARY_LITTLE = 4;
         private final int counterSlot;
+        /** The {@link DirectNumbers} path tried first (not for counters, whose value is needed as a number). */
+        private final byte direct;
+        private final int scale;
+        private final boolean signed;
 
         /** @param name null for a silent counter (read, not written) */
-        NumberNode(Field field, String name, int counterSlot) {
+        NumberNode(Field field, String name, int counterSlot, byte direct) {
             super(field, field.length());
             this.name = name;
             this.counterSlot = counterSlot;
             this.hasCounter = counterSlot >= 0;
+            this.direct = counterSlot >= 0 ? DIRECT_NONE : direct;
+            this.scale = direct == DIRECT_NONE ? 0 : field.numeric().scale();
+            this.signed = direct != DIRECT_NONE && field.numeric().signed();
         }
 
         @Override
@@ -869,13 +907,28 @@ public final class RecordDecoder {
                 measure(d, ctx, shift);
                 return maxSize;
             }
-            int start = field.offset() + shift;
+            int start = offset + shift;
             if (counterSlot >= 0) {
                 ctx.counterAt[counterSlot] = start;
                 ctx.counters[counterSlot] = -1;
             }
-            if (start + field.length() > ctx.len) {
+            if (start + maxSize > ctx.len) {
                 out.append(NULL);
+                return maxSize;
+            }
+            if (direct == DIRECT_PACKED) {
+                if (DirectNumbers.appendPacked(ctx.src, ctx.off + start, maxSize, scale, signed, d.numbersAsStrings,
+                        out)) {
+                    return maxSize;
+                }
+            } else if (direct == DIRECT_ZONED) {
+                if (DirectNumbers.appendZoned(ctx.src, ctx.off + start, maxSize, scale, signed, d.numbersAsStrings,
+                        out)) {
+                    return maxSize;
+                }
+            } else if (direct != DIRECT_NONE) {
+                DirectNumbers.appendBinary(ctx.src, ctx.off + start, maxSize, signed, direct == DIRECT_BINARY_BIG,
+                        d.numbersAsStrings, out);
                 return maxSize;
             }
             DecodedNumber number = ctx.number;
