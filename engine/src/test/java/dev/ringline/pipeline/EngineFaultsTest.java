@@ -197,17 +197,19 @@ class EngineFaultsTest {
         List<Long> out = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch steps = new CountDownLatch(1);
         OrderedPipeline<TestSlot> pipeline = doubling().workers(1).capacity(64).threadNamePrefix("slow-drain")
-                .stallTimeout(Duration.ofMillis(200))
+                .stallTimeout(Duration.ofMillis(1000))
                 .consumer((seq, slot, failure) -> {
-                    // Each record waits a little under the stall timeout: slow, but always moving.
+                    // Each record takes a tenth of the stall timeout (room for a loaded machine): slow, but moving.
                     steps.await(100, TimeUnit.MILLISECONDS);
                     out.add(slot.output);
                 }).build();
-        for (int i = 0; i < 6; i++) {
+        List<Long> expected = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
             publish(pipeline, i);
+            expected.add(2L * i);
         }
-        pipeline.close(); // 6 x 100 ms > 200 ms stall timeout, yet no stall
-        assertEquals(List.of(0L, 2L, 4L, 6L, 8L, 10L), out);
+        pipeline.close(); // 15 x 100 ms > 1 s stall timeout, yet no stall
+        assertEquals(expected, out);
     }
 
     @Test
