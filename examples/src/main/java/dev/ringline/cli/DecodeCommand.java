@@ -183,7 +183,7 @@ final class DecodeCommand implements Callable<Integer> {
     @Option(names = "--segment", paramLabel = "VALUE[,VALUE...]=VIEW",
             description = "Records whose --segment-field value (trimmed) is VALUE decode only the REDEFINES view "
                     + "VIEW of its set (or the 01 record VIEW); repeatable.")
-    java.util.List<String> segment;
+    List<String> segment;
 
     @Option(names = "--unknown-segment", defaultValue = "reject", paramLabel = "reject|emit",
             description = "A record whose segment value maps to no view: reject it as UNKNOWN_SEGMENT (default) "
@@ -272,8 +272,7 @@ final class DecodeCommand implements Callable<Integer> {
         checkArguments(workers);
         Copybook parsed = Options.copybook(copybook, copybookOptions(), err);
         Segments segments = segments();
-        RecordLayout layout = segments != null && record == null && namesRecords(parsed, segments)
-                ? parsed.union() : Options.record(parsed, record);
+        RecordLayout layout = SegmentArgs.layout(parsed, segments, record);
         FramingOptions framing = framing(layout);
         MemoryPlan.check(ringSize, format == Format.fixed ? framing.recordLength() : layout.length());
         DecodeOptions.Builder options = DecodeOptions.builder()
@@ -535,39 +534,9 @@ final class DecodeCommand implements Callable<Integer> {
         }
     }
 
-    /** The segment selection of --segment-field and --segment, or null. */
+    /** The segment selection of --segment-field and --segment, or null (declared here for decode's help text). */
     private Segments segments() {
-        if (segmentField == null && (segment == null || segment.isEmpty())) {
-            return null;
-        }
-        if (segmentField == null || segment == null || segment.isEmpty()) {
-            throw CliException.usage("--segment-field and --segment go together");
-        }
-        Segments result = Segments.on(segmentField).emitUnknown(unknownSegment == UnknownSegment.emit);
-        for (String mapping : segment) {
-            int eq = mapping.lastIndexOf('=');
-            if (eq <= 0 || eq == mapping.length() - 1) {
-                throw CliException.usage("--segment takes VALUE[,VALUE...]=VIEW, not '" + mapping + "'");
-            }
-            String view = mapping.substring(eq + 1).trim();
-            for (String value : mapping.substring(0, eq).split(",", -1)) {
-                result = result.map(value, view);
-            }
-        }
-        return result;
-    }
-
-    /** True when every view of the mapping is a record (01) of a copybook with several records. */
-    private static boolean namesRecords(Copybook parsed, Segments segments) {
-        if (parsed.records().size() < 2) {
-            return false;
-        }
-        for (String view : segments.viewNames()) {
-            if (parsed.records().stream().noneMatch(r -> r.name().equalsIgnoreCase(view))) {
-                return false;
-            }
-        }
-        return true;
+        return SegmentArgs.parse(segmentField, segment, unknownSegment == UnknownSegment.emit);
     }
 
     /** The file of {@code --field-errors FILE}, or null (none, stderr, or the default: the rejects sink). */

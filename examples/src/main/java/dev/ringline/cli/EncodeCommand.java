@@ -165,8 +165,7 @@ final class EncodeCommand implements Callable<Integer> {
         checkArguments(workers);
         Copybook parsed = Options.copybook(copybook, err);
         Segments segments = segmentArgs.segments();
-        RecordLayout layout = segments != null && record == null && SegmentArgs.namesRecords(parsed, segments)
-                ? parsed.union() : Options.record(parsed, record);
+        RecordLayout layout = SegmentArgs.layout(parsed, segments, record);
         MemoryPlan.check(ringSize, layout.length());
         EncodeOptions.Builder options = EncodeOptions.builder().codePage(codePage);
         if (segments != null) {

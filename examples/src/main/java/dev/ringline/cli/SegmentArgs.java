@@ -1,6 +1,7 @@
 package dev.ringline.cli;
 
 import dev.ringline.cobol.copybook.Copybook;
+import dev.ringline.cobol.copybook.RecordLayout;
 import dev.ringline.cobol.copybook.Segments;
 import picocli.CommandLine.Option;
 
@@ -24,13 +25,21 @@ final class SegmentArgs {
 
     /** The selection these options give, or null when none is given. */
     Segments segments() {
+        return parse(field, mappings, unknown == DecodeCommand.UnknownSegment.emit);
+    }
+
+    /**
+     * The selection of a discriminator field and its {@code VALUE[,VALUE...]=VIEW} mappings, or null when neither is
+     * given. Decode declares the same options with its own help text, so the parsing is shared here.
+     */
+    static Segments parse(String field, List<String> mappings, boolean emitUnknown) {
         if (field == null && (mappings == null || mappings.isEmpty())) {
             return null;
         }
         if (field == null || mappings == null || mappings.isEmpty()) {
             throw CliException.usage("--segment-field and --segment go together");
         }
-        Segments result = Segments.on(field).emitUnknown(unknown == DecodeCommand.UnknownSegment.emit);
+        Segments result = Segments.on(field).emitUnknown(emitUnknown);
         for (String mapping : mappings) {
             int eq = mapping.lastIndexOf('=');
             if (eq <= 0 || eq == mapping.length() - 1) {
@@ -44,8 +53,17 @@ final class SegmentArgs {
         return result;
     }
 
+    /**
+     * The layout to use: the union of the copybook's records when the mapping's views name its 01 records and no
+     * --record is given, else the --record (or first) record.
+     */
+    static RecordLayout layout(Copybook parsed, Segments segments, String record) {
+        return segments != null && record == null && namesRecords(parsed, segments)
+                ? parsed.union() : Options.record(parsed, record);
+    }
+
     /** True when every view of the mapping is a record (01) of a copybook with several records. */
-    static boolean namesRecords(Copybook parsed, Segments segments) {
+    private static boolean namesRecords(Copybook parsed, Segments segments) {
         if (parsed.records().size() < 2) {
             return false;
         }

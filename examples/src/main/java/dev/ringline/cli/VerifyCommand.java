@@ -112,8 +112,7 @@ final class VerifyCommand implements Callable<Integer> {
         }
         Copybook parsed = Options.copybook(copybook, err);
         Segments segments = segmentArgs.segments();
-        RecordLayout layout = segments != null && record == null && SegmentArgs.namesRecords(parsed, segments)
-                ? parsed.union() : Options.record(parsed, record);
+        RecordLayout layout = SegmentArgs.layout(parsed, segments, record);
         RunPaths.check(input.toString(), copybook, report == null ? "-" : report, "-", null, null);
         FramingOptions framing = framing(layout);
         VerifyReport found = new VerifyReport(layout, examples);
