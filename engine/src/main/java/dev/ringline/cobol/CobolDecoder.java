@@ -365,7 +365,7 @@ public final class CobolDecoder {
      */
     private static final class OrderedWriter {
         private final DecodeOptions options;
-        private final OutputStream out;
+        private final OrderedOutput out;
         private final RejectsSink rejects;
         private final RejectsSink fieldErrorSink;
         private final ErrorPolicy policy;
@@ -380,7 +380,6 @@ public final class CobolDecoder {
         private long errors;
         private long recordsWithFieldErrors;
         private long bytesRead;
-        private long bytesWritten;
         private long bytesDecoded;
         private long bytesRejected;
         private long bytesUndecoded;
@@ -388,9 +387,6 @@ public final class CobolDecoder {
         /** Input offset just after the last record framed: where the next record's bytes start counting. */
         private long lastEnd;
         private DecodeError framingFailure;
-        private DecodeAbortedException aborted;
-        private IOException ioFailure;
-        private Throwable failure;
 
         /** @param handler receives each written record instead of {@code out}, or null */
         OrderedWriter(DecodeOptions options, OutputStream out, int headerBytes, RecordHandler handler,
@@ -398,7 +394,7 @@ public final class CobolDecoder {
             this.handler = handler;
             this.cursor = new DecodedRecord(typed);
             this.options = options;
-            this.out = out;
+            this.out = new OrderedOutput(out);
             this.rejects = options.rejects();
             this.fieldErrorSink = options.fieldErrors();
             this.policy = options.errorPolicy();
@@ -465,7 +461,7 @@ public final class CobolDecoder {
             }
             skips(batch, batch.count, nextSkip);
             if (handler == null) {
-                emit(batch.output.array(), 0, batch.output.length());
+                out.emit(batch.output.array(), 0, batch.output.length());
             }
             bytesRead = batch.bytesRead;
             if (batch.framingError != null) {
@@ -526,8 +522,7 @@ public final class CobolDecoder {
             bytesRejected += span;
             rejects.reject(e, batch.tail.array(), 0, batch.tail.length());
             if (policy.onError(errors, false) == ErrorPolicy.Action.FAIL) {
-                aborted = new DecodeAbortedException(e, summary());
-                throw aborted;
+                throw out.abort(new DecodeAbortedException(e, summary()));
             }
         }
 
@@ -537,14 +532,13 @@ public final class CobolDecoder {
          */
         private void abort(DecodeBatch batch, int i, DecodeError error, long span) {
             if (handler == null) { // a handler already has every record before this one
-                emit(batch.output.array(), 0, i == 0 ? 0 : batch.outputEnd[i - 1]);
+                out.emit(batch.output.array(), 0, i == 0 ? 0 : batch.outputEnd[i - 1]);
             }
             recordsRejected++;
             bytesRejected += span;
             bytesRead = lastEnd;
             rejects.reject(error, batch.input.array(), batch.start[i], batch.length[i]);
-            aborted = new DecodeAbortedException(error, summary());
-            throw aborted;
+            throw out.abort(new DecodeAbortedException(error, summary()));
         }
 
         /**
@@ -560,60 +554,28 @@ public final class CobolDecoder {
             return summary();
         }
 
-        private void emit(byte[] bytes, int off, int len) {
-            try {
-                out.write(bytes, off, len);
-                bytesWritten += len;
-            } catch (IOException e) {
-                ioFailure = e;
-                throw new UncheckedIOException(e);
-            }
-        }
-
         /** Runs on the ordered stage; remembers any failure so the caller can rethrow the real cause. */
         void writeOrRemember(DecodeBatch batch, Throwable failure) {
             try {
                 write(batch, failure);
             } catch (RuntimeException | Error e) {
-                if (this.failure == null) {
-                    this.failure = e;
-                }
+                out.remember(e);
                 throw e;
             }
         }
 
         /** Rethrows what stopped the ordered stage, if anything: an abort, an I/O error, or an internal failure. */
         void throwIfFailed() throws IOException {
-            if (aborted != null) {
-                flushQuietly();
-                throw aborted;
-            }
-            if (ioFailure != null) {
-                throw ioFailure;
-            }
-            if (failure instanceof RuntimeException) {
-                throw (RuntimeException) failure;
-            }
-            if (failure instanceof Error) {
-                throw (Error) failure;
-            }
+            out.throwIfFailed();
         }
 
         void finishAfterPipeline() throws IOException {
-            throwIfFailed();
+            out.throwIfFailed();
             out.flush();
         }
 
-        private void flushQuietly() {
-            try {
-                out.flush();
-            } catch (IOException ignored) {
-                // the original failure is what the caller needs to see
-            }
-        }
-
         DecodeSummary summary() {
-            return new DecodeSummary(recordsRead, recordsWritten, recordsRejected, errors, bytesRead, bytesWritten,
+            return new DecodeSummary(recordsRead, recordsWritten, recordsRejected, errors, bytesRead, out.bytesWritten(),
                     bytesDecoded, bytesRejected, bytesUndecoded, bytesSkipped, framingFailure, recordsWithFieldErrors);
         }
     }

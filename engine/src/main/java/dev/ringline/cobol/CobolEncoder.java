@@ -130,7 +130,7 @@ public final class CobolEncoder {
      * to rejected lines, keeps the accounting. Confined to the ordered-stage thread until the pipeline has ended.
      */
     private static final class OrderedWriter {
-        private final OutputStream out;
+        private final OrderedOutput out;
         private final RejectsSink rejects;
         private final ErrorPolicy policy;
         private final DecodeProgress progress;
@@ -142,13 +142,9 @@ public final class CobolEncoder {
         private long recordsRejected;
         private long errors;
         private long bytesRead;
-        private long bytesWritten;
-        private DecodeAbortedException aborted;
-        private IOException ioFailure;
-        private Throwable failure;
 
         OrderedWriter(EncodeOptions options, OutputStream out) {
-            this.out = out;
+            this.out = new OrderedOutput(out);
             this.rejects = options.rejects();
             this.policy = options.errorPolicy();
             this.progress = options.progress();
@@ -178,18 +174,17 @@ public final class CobolEncoder {
                 if (policy.onError(errors, false) == ErrorPolicy.Action.FAIL) {
                     if (block == null) {
                         int end = i == 0 ? 0 : batch.outputEnd[i - 1];
-                        emit(output, written, end - written);
+                        out.emit(output, written, end - written);
                     }
                     flushBlock();
                     recordsRead--; // the failing line is neither written nor rejected: it stopped the run
-                    aborted = new DecodeAbortedException(rejected, summary());
-                    throw aborted;
+                    throw out.abort(new DecodeAbortedException(rejected, summary()));
                 }
                 recordsRejected++;
                 rejects.reject(rejected, batch.input.array(), batch.start[i], batch.length[i]);
             }
             if (block == null) {
-                emit(output, written, batch.output.length() - written);
+                out.emit(output, written, batch.output.length() - written);
             }
             bytesRead = batch.bytesRead;
             if (progress != null) {
@@ -215,18 +210,8 @@ public final class CobolEncoder {
             int length = block.length();
             block.setByteAt(0, (byte) (length >>> 8));
             block.setByteAt(1, (byte) length);
-            emit(block.array(), 0, length);
+            out.emit(block.array(), 0, length);
             block.clear();
-        }
-
-        private void emit(byte[] bytes, int off, int len) {
-            try {
-                out.write(bytes, off, len);
-                bytesWritten += len;
-            } catch (IOException e) {
-                ioFailure = e;
-                throw new UncheckedIOException(e);
-            }
         }
 
         /** Runs on the ordered stage; remembers any failure so the caller can rethrow the real cause. */
@@ -234,32 +219,14 @@ public final class CobolEncoder {
             try {
                 write(batch, failure);
             } catch (RuntimeException | Error e) {
-                if (this.failure == null) {
-                    this.failure = e;
-                }
+                out.remember(e);
                 throw e;
             }
         }
 
         /** Rethrows what stopped the ordered stage, if anything. */
         void throwIfFailed() throws IOException {
-            if (aborted != null) {
-                try {
-                    out.flush();
-                } catch (IOException ignored) {
-                    // the abort is what the caller needs to see
-                }
-                throw aborted;
-            }
-            if (ioFailure != null) {
-                throw ioFailure;
-            }
-            if (failure instanceof RuntimeException) {
-                throw (RuntimeException) failure;
-            }
-            if (failure instanceof Error) {
-                throw (Error) failure;
-            }
+            out.throwIfFailed();
         }
 
         void finishAfterPipeline() throws IOException {
@@ -273,7 +240,8 @@ public final class CobolEncoder {
         }
 
         DecodeSummary summary() {
-            return new DecodeSummary(recordsRead, recordsWritten, recordsRejected, errors, bytesRead, bytesWritten);
+            return new DecodeSummary(recordsRead, recordsWritten, recordsRejected, errors, bytesRead,
+                    out.bytesWritten());
         }
     }
 }
