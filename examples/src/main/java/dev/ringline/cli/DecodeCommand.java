@@ -268,8 +268,8 @@ final class DecodeCommand implements Callable<Integer> {
             throw CliException.usage("Missing required option: '"
                     + (copybook == null ? "--copybook=FILE" : "--input=FILE|-") + "'");
         }
-        int workers = threads == null ? Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()) : threads;
-        checkArguments(workers);
+        int workers = Options.workers(threads);
+        checkArguments();
         Copybook parsed = Options.copybook(copybook, copybookOptions(), err);
         Segments segments = segments();
         RecordLayout layout = SegmentArgs.layout(parsed, segments, record);
@@ -301,7 +301,8 @@ final class DecodeCommand implements Callable<Integer> {
             throw CliException.usage(e.getMessage());
         }
 
-        RunPaths paths = RunPaths.check(input, copybook, output, rejectsSpec(), latencyReport, fieldErrorsFile());
+        RunPaths paths = RunPaths.check(input, copybook, output, Options.rejectsSpec(rejects, output, input),
+                latencyReport, fieldErrorsFile());
         ReadableByteChannel in = openInput();
         long inputSize = in instanceof FileChannel && Files.isRegularFile(Path.of(input))
                 ? ((FileChannel) in).size() : -1;
@@ -449,10 +450,7 @@ final class DecodeCommand implements Callable<Integer> {
         }
     }
 
-    private void checkArguments(int workers) {
-        if (workers < 1 || workers > MAX_THREADS) {
-            throw CliException.usage("--threads must be 1.." + MAX_THREADS + ": " + workers);
-        }
+    private void checkArguments() {
         if (ringSize < 1 || ringSize > MAX_RING_SIZE) {
             throw CliException.usage("--ring-size must be 1.." + MAX_RING_SIZE + ": " + ringSize);
         }
@@ -466,9 +464,7 @@ final class DecodeCommand implements Callable<Integer> {
         if (fieldErrors != null && onError != OnError.NULL) {
             throw CliException.usage("--field-errors applies to --on-error null only");
         }
-        if (format == Format.fixed && (rdwLittleEndian || rdwExcludesHeader)) {
-            throw CliException.usage("--rdw-little-endian and --rdw-excludes-header need --format rdw or vb");
-        }
+        Options.checkRdwFlags(format == Format.fixed, rdwLittleEndian, rdwExcludesHeader);
         if (resync && format != Format.rdw) {
             throw CliException.usage("--resync needs --format rdw (a VB block cannot be resynchronized alone)");
         }
@@ -491,14 +487,7 @@ final class DecodeCommand implements Callable<Integer> {
                 }
                 return FramingOptions.fixed(recordLength == null ? layout.length() : recordLength);
             default:
-                FramingOptions f = format == Format.rdw ? FramingOptions.rdw() : FramingOptions.vb();
-                if (rdwLittleEndian) {
-                    f = f.withLittleEndian();
-                }
-                if (rdwExcludesHeader) {
-                    f = f.withLengthExcludingHeader();
-                }
-                return f;
+                return Options.variableFraming(format == Format.vb, rdwLittleEndian, rdwExcludesHeader);
         }
     }
 
@@ -550,21 +539,6 @@ final class DecodeCommand implements Callable<Integer> {
             return fieldErrorsTarget.stream();
         }
         return "-".equals(fieldErrors) ? new WriterOutputStream(err) : null;
-    }
-
-    /**
-     * The rejects file, or {@code -} for stderr. By default it never shares stderr with the summary: beside a file
-     * output ({@code OUTPUT.rejects.jsonl}), else in the current directory, named after the input.
-     */
-    private String rejectsSpec() {
-        if (rejects != null) {
-            return rejects;
-        }
-        if (OutputTarget.isFile(output)) {
-            return output + ".rejects.jsonl";
-        }
-        Path name = "-".equals(input) ? null : Path.of(input).getFileName();
-        return (name == null ? "stdin" : name.toString()) + ".rejects.jsonl";
     }
 
     private static void writeLatencyReport(DecodeRun.Result result, OutputTarget report) throws IOException {

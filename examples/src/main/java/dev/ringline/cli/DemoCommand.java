@@ -51,12 +51,7 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        int workers = threads == null ? Math.min(DecodeCommand.MAX_THREADS,
-                Runtime.getRuntime().availableProcessors()) : threads;
-        if (workers < 1 || workers > DecodeCommand.MAX_THREADS) {
-            throw CliException.usage("--threads must be 1.." + DecodeCommand.MAX_THREADS + ": "
-                    + workers);
-        }
+        int workers = Options.workers(threads);
         if (size != null && size < 1) {
             throw CliException.usage("--size must be at least 1 record: " + size);
         }

@@ -160,9 +160,8 @@ final class EncodeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        int workers = threads == null ? Math.min(DecodeCommand.MAX_THREADS, Runtime.getRuntime().availableProcessors())
-                : threads;
-        checkArguments(workers);
+        int workers = Options.workers(threads);
+        checkArguments();
         Copybook parsed = Options.copybook(copybook, err);
         Segments segments = segmentArgs.segments();
         RecordLayout layout = SegmentArgs.layout(parsed, segments, record);
@@ -176,7 +175,8 @@ final class EncodeCommand implements Callable<Integer> {
         } catch (CobolException e) {
             throw CliException.usage(e.getMessage());
         }
-        RunPaths paths = RunPaths.check(input, copybook, output, rejectsSpec(), null, null);
+        RunPaths paths = RunPaths.check(input, copybook, output, Options.rejectsSpec(rejects, output, input),
+                null, null);
 
         long inputSize = -1;
         ReadableByteChannel in;
@@ -283,10 +283,7 @@ final class EncodeCommand implements Callable<Integer> {
         }
     }
 
-    private void checkArguments(int workers) {
-        if (workers < 1 || workers > DecodeCommand.MAX_THREADS) {
-            throw CliException.usage("--threads must be 1.." + DecodeCommand.MAX_THREADS + ": " + workers);
-        }
+    private void checkArguments() {
         if (ringSize < 1 || ringSize > DecodeCommand.MAX_RING_SIZE) {
             throw CliException.usage("--ring-size must be 1.." + DecodeCommand.MAX_RING_SIZE + ": " + ringSize);
         }
@@ -296,9 +293,7 @@ final class EncodeCommand implements Callable<Integer> {
         if (maxErrors != null && onError == OnError.fail) {
             throw CliException.usage("--max-errors and --on-error fail contradict each other; choose one");
         }
-        if (format == Format.fixed && (rdwLittleEndian || rdwExcludesHeader)) {
-            throw CliException.usage("--rdw-little-endian and --rdw-excludes-header need --format rdw or vb");
-        }
+        Options.checkRdwFlags(format == Format.fixed, rdwLittleEndian, rdwExcludesHeader);
         if (blockSize != null && format != Format.vb) {
             throw CliException.usage("--block-size applies to --format vb only");
         }
@@ -313,14 +308,7 @@ final class EncodeCommand implements Callable<Integer> {
         if (format == Format.fixed) {
             return null;
         }
-        FramingOptions f = format == Format.rdw ? FramingOptions.rdw() : FramingOptions.vb();
-        if (rdwLittleEndian) {
-            f = f.withLittleEndian();
-        }
-        if (rdwExcludesHeader) {
-            f = f.withLengthExcludingHeader();
-        }
-        return f;
+        return Options.variableFraming(format == Format.vb, rdwLittleEndian, rdwExcludesHeader);
     }
 
     private ErrorPolicy errorPolicy() {
@@ -328,17 +316,5 @@ final class EncodeCommand implements Callable<Integer> {
             return ErrorPolicy.stopAfter(maxErrors);
         }
         return onError == OnError.fail ? ErrorPolicy.failFast() : ErrorPolicy.skip();
-    }
-
-    /** As decode: beside a file output, else in the current directory named after the input. */
-    private String rejectsSpec() {
-        if (rejects != null) {
-            return rejects;
-        }
-        if (OutputTarget.isFile(output)) {
-            return output + ".rejects.jsonl";
-        }
-        Path name = "-".equals(input) ? null : Path.of(input).getFileName();
-        return (name == null ? "stdin" : name.toString()) + ".rejects.jsonl";
     }
 }

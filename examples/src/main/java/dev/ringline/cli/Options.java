@@ -3,6 +3,7 @@ package dev.ringline.cli;
 import dev.ringline.cobol.copybook.Copybook;
 import dev.ringline.cobol.copybook.CopybookOptions;
 import dev.ringline.cobol.copybook.RecordLayout;
+import dev.ringline.cobol.framing.FramingOptions;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -50,6 +51,56 @@ final class Options {
         }
         err.flush();
         return copybook;
+    }
+
+    /**
+     * The workers of {@code --threads}: as given, else the available processors (at most
+     * {@link DecodeCommand#MAX_THREADS}).
+     *
+     * @throws CliException with {@link ExitCodes#USAGE} outside 1..{@link DecodeCommand#MAX_THREADS}
+     */
+    static int workers(Integer threads) {
+        int workers = threads == null ? Math.min(DecodeCommand.MAX_THREADS, Runtime.getRuntime().availableProcessors())
+                : threads;
+        if (workers < 1 || workers > DecodeCommand.MAX_THREADS) {
+            throw CliException.usage("--threads must be 1.." + DecodeCommand.MAX_THREADS + ": " + workers);
+        }
+        return workers;
+    }
+
+    /** Fails when {@code --rdw-little-endian} or {@code --rdw-excludes-header} is given with fixed framing. */
+    static void checkRdwFlags(boolean fixed, boolean littleEndian, boolean excludesHeader) {
+        if (fixed && (littleEndian || excludesHeader)) {
+            throw CliException.usage("--rdw-little-endian and --rdw-excludes-header need --format rdw or vb");
+        }
+    }
+
+    /** RDW (or, with {@code vb}, VB) framing with the {@code --rdw-*} flags applied. */
+    static FramingOptions variableFraming(boolean vb, boolean littleEndian, boolean excludesHeader) {
+        FramingOptions f = vb ? FramingOptions.vb() : FramingOptions.rdw();
+        if (littleEndian) {
+            f = f.withLittleEndian();
+        }
+        if (excludesHeader) {
+            f = f.withLengthExcludingHeader();
+        }
+        return f;
+    }
+
+    /**
+     * The rejects file ({@code --rejects}), or {@code -} for stderr. By default it never shares stderr with the
+     * summary: beside a file output ({@code OUTPUT.rejects.jsonl}), else in the current directory, named after the
+     * input.
+     */
+    static String rejectsSpec(String rejects, String output, String input) {
+        if (rejects != null) {
+            return rejects;
+        }
+        if (OutputTarget.isFile(output)) {
+            return output + ".rejects.jsonl";
+        }
+        Path name = "-".equals(input) ? null : Path.of(input).getFileName();
+        return (name == null ? "stdin" : name.toString()) + ".rejects.jsonl";
     }
 
     /**

@@ -96,17 +96,11 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        int workers = threads == null ? Math.min(DecodeCommand.MAX_THREADS, Runtime.getRuntime().availableProcessors())
-                : threads;
-        if (workers < 1 || workers > DecodeCommand.MAX_THREADS) {
-            throw CliException.usage("--threads must be 1.." + DecodeCommand.MAX_THREADS + ": " + workers);
-        }
+        int workers = Options.workers(threads);
         if (examples < 0) {
             throw CliException.usage("--examples must be 0 or more: " + examples);
         }
-        if (format == DecodeCommand.Format.fixed && (rdwLittleEndian || rdwExcludesHeader)) {
-            throw CliException.usage("--rdw-little-endian and --rdw-excludes-header need --format rdw or vb");
-        }
+        Options.checkRdwFlags(format == DecodeCommand.Format.fixed, rdwLittleEndian, rdwExcludesHeader);
         if (format != DecodeCommand.Format.fixed && recordLength != null) {
             throw CliException.usage("--record-length applies to --format fixed only");
         }
@@ -190,14 +184,8 @@ final class VerifyCommand implements Callable<Integer> {
             case fixed:
                 return FramingOptions.fixed(recordLength == null ? layout.length() : recordLength);
             default:
-                FramingOptions f = format == DecodeCommand.Format.rdw ? FramingOptions.rdw() : FramingOptions.vb();
-                if (rdwLittleEndian) {
-                    f = f.withLittleEndian();
-                }
-                if (rdwExcludesHeader) {
-                    f = f.withLengthExcludingHeader();
-                }
-                return f;
+                return Options.variableFraming(format == DecodeCommand.Format.vb, rdwLittleEndian,
+                        rdwExcludesHeader);
         }
     }
 }
