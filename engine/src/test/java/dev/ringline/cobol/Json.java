@@ -18,7 +18,7 @@ import java.util.Map;
  * null, and every number an exact BigDecimal with the scale as written ({@code 12.30} stays {@code 12.30}; integers
  * are read as BigInteger and converted, so no digit goes through a double).
  */
-final class Json {
+public final class Json {
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -30,7 +30,7 @@ final class Json {
     }
 
     /** Parses one JSON value. */
-    static Object parse(String text) {
+    public static Object parse(String text) {
         try {
             return numbersAsDecimals(MAPPER.readValue(text, Object.class));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -40,7 +40,7 @@ final class Json {
 
     /** Parses one JSON object. */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> object(String text) {
+    public static Map<String, Object> object(String text) {
         return (Map<String, Object>) parse(text);
     }
 

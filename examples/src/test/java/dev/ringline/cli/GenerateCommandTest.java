@@ -1,5 +1,6 @@
 package dev.ringline.cli;
 
+import dev.ringline.cobol.Json;
 import dev.ringline.cobol.codec.CodePage;
 import dev.ringline.cobol.copybook.Copybook;
 import dev.ringline.cobol.copybook.Field;

@@ -1,5 +1,6 @@
 package dev.ringline.cli;
 
+import dev.ringline.cobol.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
