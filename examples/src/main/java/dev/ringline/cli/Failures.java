@@ -23,6 +23,9 @@ import java.nio.file.NoSuchFileException;
 final class Failures implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
+        if (outOfMemory(ex)) {
+            return OutOfMemoryLine.print(cmd.getErr());
+        }
         PrintWriter err = cmd.getErr();
         try {
             int code = handle(ex, err);
@@ -42,7 +45,7 @@ final class Failures implements IExecutionExceptionHandler {
             return fail(err, e.exitCode(), e.getMessage());
         }
         if (outOfMemory(ex)) {
-            return fail(err, ExitCodes.INTERNAL, outOfMemoryMessage());
+            return OutOfMemoryLine.print(err);
         }
         if (ex instanceof CopybookException) {
             return fail(err, ExitCodes.USAGE, "bad copybook: " + ex.getMessage());

@@ -55,16 +55,14 @@ public final class Ringline implements Callable<Integer> {
                 e.printStackTrace();
             }
         });
+        OutOfMemoryLine.prepare(); // while there is memory to render it
         CommandLine cmd = commandLine(new Ringline(System.in, new FileOutputStream(FileDescriptor.out)));
+        PrintWriter err = cmd.getErr(); // created now: creating it after an OutOfMemoryError could fail
         int code = ExitCodes.INTERNAL;
         try {
             code = cmd.execute(args);
         } catch (OutOfMemoryError e) {
-            try {
-                Failures.fail(cmd.getErr(), Failures.outOfMemoryMessage());
-            } catch (Throwable ignored) {
-                // still no memory: the exit code says it
-            }
+            code = OutOfMemoryLine.print(err);
         } finally {
             // Always: live pipeline threads must not keep a failed process alive; the hook deletes temp files.
             System.exit(code);

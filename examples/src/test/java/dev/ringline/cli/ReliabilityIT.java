@@ -599,7 +599,9 @@ class ReliabilityIT {
         assertEquals(c.exit(), run.exit, () -> "exit code; stderr:\n" + run.stderr);
         String first = run.stderr.lines().findFirst().orElse("");
         if (c.firstLine() != null) {
-            assertTrue(first.startsWith(c.firstLine()), () -> "first line of stderr:\n" + run.stderr);
+            assertTrue(first.startsWith(c.firstLine()), () -> c.name() + ": exit " + run.exit + ", "
+                    + run.stderr.length() + " chars on stderr, expected first line \"" + c.firstLine() + "\":\n"
+                    + run.stderr);
         }
         for (String s : c.stderrHas()) {
             assertTrue(run.stderr.contains(s), () -> "stderr lacks \"" + s + "\":\n" + run.stderr);
