@@ -71,6 +71,37 @@ public final class RecordLayout {
         return multiRecord;
     }
 
+    /**
+     * For a {@link #multiRecord()} layout: the leading elementary fields that every record has alike (name, offset,
+     * length, type, occurs, no DEPENDING ON), which is what a record of an unmapped segment still has. For a single
+     * record, its top-level fields. Computed on each call: callers compile it once.
+     */
+    public List<Field> commonLeadingFields() {
+        if (!multiRecord) {
+            return fields();
+        }
+        List<Field> records = fields();
+        List<Field> first = records.get(0).children();
+        List<Field> common = new ArrayList<>();
+        for (int i = 0; i < first.size(); i++) {
+            Field f = first.get(i);
+            for (Field record : records) {
+                List<Field> other = record.children();
+                if (i >= other.size() || !alike(f, other.get(i))) {
+                    return common;
+                }
+            }
+            common.add(f);
+        }
+        return common;
+    }
+
+    private static boolean alike(Field a, Field b) {
+        return a.name().equalsIgnoreCase(b.name()) && a.offset() == b.offset() && a.length() == b.length()
+                && a.type() == b.type() && a.occursMax() == b.occursMax() && a.dependingOn() == null
+                && b.dependingOn() == null && !a.isGroup();
+    }
+
     /** True when some array in the record has OCCURS ... DEPENDING ON. */
     public boolean hasDependingOn() {
         return hasDependingOn;

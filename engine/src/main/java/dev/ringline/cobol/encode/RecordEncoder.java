@@ -120,7 +120,7 @@ public final class RecordEncoder {
                     recordBits[r] = selector.viewBit(rec);
                     recordLengths[r] = rec.length();
                 }
-                recordNodes[records.size()] = compileGroup(layout.root(), commonLeadingFields(records), false);
+                recordNodes[records.size()] = compileGroup(layout.root(), layout.commonLeadingFields(), false);
                 recordLengths[records.size()] = layout.length();
                 for (Field view : selector.views()) {
                     if (!records.contains(view)) {
@@ -327,32 +327,6 @@ public final class RecordEncoder {
                     + "the segment field " + disc.name() + " as the first record does (same name, same bytes): "
                     + "needed to find it in a JSON line");
         }
-    }
-
-    /**
-     * The leading elementary fields every record has alike (name, place, size, type, occurs): what the decoder
-     * writes for an unmapped value it emits.
-     */
-    private static List<Field> commonLeadingFields(List<Field> records) {
-        List<Field> first = records.get(0).children();
-        List<Field> common = new ArrayList<>();
-        for (int i = 0; i < first.size(); i++) {
-            Field f = first.get(i);
-            for (Field record : records) {
-                List<Field> other = record.children();
-                if (i >= other.size() || !alike(f, other.get(i))) {
-                    return common;
-                }
-            }
-            common.add(f);
-        }
-        return common;
-    }
-
-    private static boolean alike(Field a, Field b) {
-        return a.name().equalsIgnoreCase(b.name()) && a.offset() == b.offset() && a.length() == b.length()
-                && a.type() == b.type() && a.occursMax() == b.occursMax() && a.dependingOn() == null
-                && b.dependingOn() == null && !a.isGroup();
     }
 
     /** Moves the cursor to the value of the discriminator's key {@code level} deep; false when the line has none. */

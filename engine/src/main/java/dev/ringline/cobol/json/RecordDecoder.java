@@ -115,7 +115,7 @@ public final class RecordDecoder {
                 recordMembers[r] = object(records.get(r).children(), new ArrayDeque<>(), 0);
                 recordBits[r] = segments.viewBit(records.get(r));
             }
-            commonMembers = object(commonLeadingFields(records), new ArrayDeque<>(), 0);
+            commonMembers = object(layout.commonLeadingFields(), new ArrayDeque<>(), 0);
             members = commonMembers;
         } else {
             recordMembers = null;
@@ -441,29 +441,6 @@ public final class RecordDecoder {
             return big ? NumberNode.DIRECT_BINARY_BIG : NumberNode.DIRECT_BINARY_LITTLE;
         }
         return NumberNode.DIRECT_NONE;
-    }
-
-    /** Union records: the leading fields of the first record that every record has alike. */
-    private static List<Field> commonLeadingFields(List<Field> records) {
-        List<Field> first = records.get(0).children();
-        List<Field> common = new ArrayList<>();
-        for (int i = 0; i < first.size(); i++) {
-            Field f = first.get(i);
-            for (Field record : records) {
-                List<Field> other = record.children();
-                if (i >= other.size() || !same(f, other.get(i))) {
-                    return common;
-                }
-            }
-            common.add(f);
-        }
-        return common;
-    }
-
-    private static boolean same(Field a, Field b) {
-        return a.name().equalsIgnoreCase(b.name()) && a.offset() == b.offset() && a.length() == b.length()
-                && a.type() == b.type() && a.occursMax() == b.occursMax() && a.dependingOn() == null
-                && b.dependingOn() == null && !a.isGroup();
     }
 
     // ------------------------------------------------------------------ per-thread state

@@ -65,35 +65,12 @@ final class Shape {
                 roots.add(walk.object(null, record.children(), true));
             }
             if (walk.segments.emitUnknown()) {
-                roots.add(walk.object(null, commonLeadingFields(layout.fields()), true));
+                roots.add(walk.object(null, layout.commonLeadingFields(), true));
             }
         } else {
             roots.add(walk.object(null, layout.fields(), false));
         }
         return roots;
-    }
-
-    /** Union records: the leading fields of the first record that every record has alike (as the decoder does). */
-    private static List<Field> commonLeadingFields(List<Field> records) {
-        List<Field> first = records.get(0).children();
-        List<Field> common = new ArrayList<>();
-        for (int i = 0; i < first.size(); i++) {
-            Field f = first.get(i);
-            for (Field record : records) {
-                List<Field> other = record.children();
-                if (i >= other.size() || !same(f, other.get(i))) {
-                    return common;
-                }
-            }
-            common.add(f);
-        }
-        return common;
-    }
-
-    private static boolean same(Field a, Field b) {
-        return a.name().equalsIgnoreCase(b.name()) && a.offset() == b.offset() && a.length() == b.length()
-                && a.type() == b.type() && a.occursMax() == b.occursMax() && a.dependingOn() == null
-                && b.dependingOn() == null && !a.isGroup();
     }
 
     private static final class Walk {
