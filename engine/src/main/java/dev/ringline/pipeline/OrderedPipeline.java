@@ -3,11 +3,9 @@ package dev.ringline.pipeline;
 import com.lmax.disruptor.BatchEventProcessor;
 import com.lmax.disruptor.BatchEventProcessorBuilder;
 import com.lmax.disruptor.ExceptionHandler;
-import com.lmax.disruptor.PhasedBackoffWaitStrategy;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.Sequence;
 import com.lmax.disruptor.SequenceBarrier;
-import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.dsl.ProducerType;
 import com.lmax.disruptor.util.Util;
 import org.HdrHistogram.Histogram;
@@ -145,7 +143,7 @@ public final class OrderedPipeline<E> implements AutoCloseable {
         int ringSize = Util.ceilingNextPowerOfTwo(capacity);
         Supplier<? extends E> factory = b.slotFactory;
         this.ring = RingBuffer.create(b.multiProducer ? ProducerType.MULTI : ProducerType.SINGLE,
-                () -> new Slot<>(factory.get()), ringSize, b.waitStrategy);
+                () -> new Slot<>(factory.get()), ringSize, b.waitStrategy.create());
         this.latencyRecorder = b.recordLatency ? new SingleWriterRecorder(3) : null;
         this.latencyTotal = b.recordLatency ? new Histogram(3) : null;
 
@@ -966,7 +964,7 @@ public final class OrderedPipeline<E> implements AutoCloseable {
         private String threadNamePrefix = "ringline";
         private ThreadFactory threadFactory;
         private Duration stallTimeout = Duration.ofSeconds(30);
-        private WaitStrategy waitStrategy = PhasedBackoffWaitStrategy.withLiteLock(10, 100, TimeUnit.MICROSECONDS);
+        private WorkerWait waitStrategy = WorkerWait.BACKOFF;
 
         private Builder(Supplier<? extends E> slotFactory, RecordProcessor<? super E> processor) {
             this.slotFactory = Objects.requireNonNull(slotFactory, "slotFactory");
@@ -1128,10 +1126,10 @@ public final class OrderedPipeline<E> implements AutoCloseable {
         /**
          * Sets how workers wait for the producer.
          *
-         * @param waitStrategy default: spin 10 µs, yield 100 µs, then block
+         * @param waitStrategy default {@link WorkerWait#BACKOFF}: spin 10 µs, yield 100 µs, then block
          * @return this builder
          */
-        public Builder<E> waitStrategy(WaitStrategy waitStrategy) {
+        public Builder<E> waitStrategy(WorkerWait waitStrategy) {
             this.waitStrategy = Objects.requireNonNull(waitStrategy, "waitStrategy");
             return this;
         }

@@ -5,12 +5,14 @@ import dev.ringline.cobol.DecodeOptions;
 import dev.ringline.cobol.ErrorPolicy;
 import dev.ringline.cobol.copybook.Copybook;
 import dev.ringline.cobol.copybook.RecordLayout;
+import dev.ringline.cobol.copybook.Segments;
 import dev.ringline.cobol.error.CobolException;
 import dev.ringline.cobol.framing.FramingOptions;
 import dev.ringline.cobol.json.BlankNumerics;
 import dev.ringline.cobol.json.EmptyText;
 import dev.ringline.cobol.json.Fillers;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,7 +31,8 @@ import java.util.concurrent.Callable;
                 + "(every record, or the one given by --record). Warnings go to stderr.",
                 "--format json-schema prints the JSON Schema (draft 2020-12) of the lines decode writes for the "
                 + "record (the first unless --record) with the decode options given here; --format avro the Avro "
-                + "schema of the same records (decimals as the decimal logical type)."},
+                + "schema of the same records (decimals as the decimal logical type). With decode's segment "
+                + "options the schema has exactly the views (or the 01 records) a record's segment selects."},
         footer = ExitCodes.HELP_TABLE)
 final class LayoutCommand implements Callable<Integer> {
     /** What to print. */
@@ -81,6 +84,10 @@ final class LayoutCommand implements Callable<Integer> {
     @Option(names = "--variable-occurs", description = "Schemas: as decode's option.")
     boolean variableOccurs;
 
+    /** Schemas: the decode's segment selection, so views a segment leaves out are optional members. */
+    @Mixin
+    SegmentArgs segmentArgs;
+
     @Option(names = "--namespace", defaultValue = "dev.ringline.generated", paramLabel = "NAME",
             description = "Avro: the namespace of the record types (default: ${DEFAULT-VALUE}).")
     String namespace;
@@ -91,8 +98,9 @@ final class LayoutCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Copybook parsed = Options.copybook(copybook, err);
         if (format != OutputFormat.table) {
-            RecordLayout layout = record != null ? Options.record(parsed, record) : parsed.firstRecord();
-            DecodeOptions options = options(layout);
+            Segments segments = segmentArgs.segments();
+            RecordLayout layout = SegmentArgs.layout(parsed, segments, record);
+            DecodeOptions options = options(segments);
             try {
                 out.print(format == OutputFormat.avro ? CobolDecoder.avroSchema(layout, options, namespace)
                         : CobolDecoder.jsonSchema(layout, options));
@@ -115,7 +123,7 @@ final class LayoutCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private DecodeOptions options(RecordLayout layout) {
+    private DecodeOptions options(Segments segments) {
         DecodeOptions.Builder options = DecodeOptions.builder()
                 .numbersAsStrings(jsonNumber == DecodeCommand.JsonNumber.string)
                 .emitMeta(emitMeta)
@@ -128,6 +136,9 @@ final class LayoutCommand implements Callable<Integer> {
             options.framing(FramingOptions.rdw());
         } else if (framing == DecodeCommand.Format.vb) {
             options.framing(FramingOptions.vb());
+        }
+        if (segments != null) {
+            options.segments(segments);
         }
         return options.build();
     }

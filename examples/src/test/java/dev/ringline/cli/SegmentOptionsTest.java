@@ -115,6 +115,55 @@ class SegmentOptionsTest {
                 Files.readAllLines(out));
     }
 
+    /**
+     * {@code layout --format json-schema} with decode's segment options: the schema describes the lines decode writes
+     * with them (one view per record), which the schema without them refuses (it requires every view).
+     */
+    @Test
+    void layoutTakesTheSegmentOptionsSoItsSchemaMatchesTheDecode() throws Exception {
+        Path cpy = Files.writeString(dir.resolve("export.cpy"), COPYBOOK);
+        Path data = file("export.dat", record('C', 1), record('O', 2), record('X', 4));
+        Path out = dir.resolve("out.jsonl");
+        String[] segments = {"--segment-field", "REC-TYPE", "--segment", "C=CUSTOMER-DATA", "--segment",
+                "O=ORDER-DATA", "--unknown-segment", "emit"};
+        Cli cli = decode(cpy, data, out, segments);
+        assertEquals(ExitCodes.OK, cli.exitCode, cli::toString);
+        List<String> lines = Files.readAllLines(out);
+        assertEquals(3, lines.size());
+
+        Cli withSegments = Cli.run(Stream.concat(Stream.of("layout", "--copybook", cpy.toString(), "--format",
+                "json-schema"), Stream.of(segments)).toArray(String[]::new));
+        assertEquals(ExitCodes.OK, withSegments.exitCode, withSegments::toString);
+        Cli without = Cli.run("layout", "--copybook", cpy.toString(), "--format", "json-schema");
+        assertEquals(ExitCodes.OK, without.exitCode, without::toString);
+        com.networknt.schema.Schema segmented = schema(withSegments.out);
+        com.networknt.schema.Schema plain = schema(without.out);
+        for (String line : lines) {
+            assertEquals(List.of(), segmented.validate(MAPPER.readTree(line)).stream().map(Object::toString)
+                    .toList(), line);
+            assertFalse(plain.validate(MAPPER.readTree(line)).isEmpty(), line);
+        }
+
+        Cli avro = Cli.run(Stream.concat(Stream.of("layout", "--copybook", cpy.toString(), "--format", "avro"),
+                Stream.of(segments)).toArray(String[]::new));
+        assertEquals(ExitCodes.OK, avro.exitCode, avro::toString);
+        Cli avroPlain = Cli.run("layout", "--copybook", cpy.toString(), "--format", "avro");
+        assertFalse(avro.out.equals(avroPlain.out), "the Avro schema follows the segments too");
+
+        Cli half = Cli.run("layout", "--copybook", cpy.toString(), "--format", "json-schema", "--segment-field",
+                "REC-TYPE");
+        assertEquals(ExitCodes.USAGE, half.exitCode, half::toString);
+        assertTrue(half.err.contains("--segment"), half.err);
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private static com.networknt.schema.Schema schema(String text) {
+        return com.networknt.schema.SchemaRegistry.withDefaultDialect(
+                com.networknt.schema.SpecificationVersion.DRAFT_2020_12).getSchema(text);
+    }
+
     @Test
     void aViewThatIsNotInTheCopybookIsAUsageErrorBeforeAnyOutput() throws Exception {
         Path cpy = Files.writeString(dir.resolve("export.cpy"), COPYBOOK);
