@@ -122,7 +122,8 @@ public final class CobolDecoder {
             throws IOException {
         RecordDecoder decoder = RecordDecoder.compile(layout, options.jsonOptions());
         FramingOptions framing = framing(layout, options);
-        OrderedWriter writer = new OrderedWriter(options, out, headerBytes(framing), handler,
+        RunMetrics metrics = RunMetrics.of(options.metrics());
+        OrderedWriter writer = new OrderedWriter(options, metrics, out, headerBytes(framing), handler,
                 handler == null ? null : new TypedRows(layout, options, headerBytes(framing)));
         CurrentBatch current = new CurrentBatch();
         RecordReader reader = reader(in, layout, options, decoder, framing, current);
@@ -142,7 +143,6 @@ public final class CobolDecoder {
             builder.stallTimeout(Duration.ofDays(10_000));
         }
         OrderedPipeline<DecodeBatch> pipeline = builder.build();
-        DecodeMetrics metrics = options.metrics();
         if (metrics != null) {
             metrics.started(options.capacity(), options.maxInputBytesInFlight());
         }
@@ -173,17 +173,17 @@ public final class CobolDecoder {
             pipeline.close();
         } catch (InterruptedException e) {
             try {
-                stop(pipeline, e);
+                stop(pipeline, e, metrics);
             } finally {
                 Thread.currentThread().interrupt();
             }
             throw new InterruptedIOException("interrupted while decoding");
         } catch (RuntimeException e) {
-            stop(pipeline, e);
+            stop(pipeline, e, metrics);
             writer.throwIfFailed(); // the consumer's own failure explains the producer's
             throw readFailure(e);
         } catch (Error e) {
-            stop(pipeline, e);
+            stop(pipeline, e, metrics);
             throw e;
         }
         writer.finishAfterPipeline();
@@ -194,10 +194,13 @@ public final class CobolDecoder {
      * Aborts the pipeline after a failure. If its ordered thread did not end it may still be writing the writer's
      * state and the caller's stream: fail with the cause attached rather than read that state concurrently.
      */
-    private static void stop(OrderedPipeline<DecodeBatch> pipeline, Throwable cause) {
+    private static void stop(OrderedPipeline<DecodeBatch> pipeline, Throwable cause, RunMetrics metrics) {
         if (!pipeline.abort(Duration.ofSeconds(30))) {
             throw new IllegalStateException("decoder threads did not stop within 30 s after a failure; the output"
                     + " stream may still be written to", cause);
+        }
+        if (metrics != null) {
+            metrics.ended(); // the threads ended: what is still in flight will never be delivered
         }
     }
 
@@ -207,7 +210,8 @@ public final class CobolDecoder {
         RecordDecoder decoder = RecordDecoder.compile(layout, options.jsonOptions());
         FramingOptions framing = framing(layout, options);
         RecordDecoder.Context ctx = decoder.newContext().headerBytes(headerBytes(framing));
-        OrderedWriter writer = new OrderedWriter(options, out, headerBytes(framing), null, null);
+        RunMetrics metrics = RunMetrics.of(options.metrics());
+        OrderedWriter writer = new OrderedWriter(options, metrics, out, headerBytes(framing), null, null);
         CurrentBatch current = new CurrentBatch();
         RecordReader reader = reader(in, layout, options, decoder, framing, current);
         DecodeBatch batch = new DecodeBatch();
@@ -215,10 +219,10 @@ public final class CobolDecoder {
         long index = 0;
         long previousBytesRead = 0;
         boolean more = true;
-        DecodeMetrics metrics = options.metrics();
         if (metrics != null) {
             metrics.started(1, options.maxInputBytesInFlight());
         }
+        boolean finished = false;
         try {
             while (more) {
                 batch.reset(index);
@@ -235,10 +239,15 @@ public final class CobolDecoder {
                 batch.decode(decoder, ctx);
                 writer.write(batch, null);
             }
+            finished = true;
         } catch (UncheckedIOException e) {
             throw e.getCause();
         } catch (RuntimeException e) {
             throw readFailure(e);
+        } finally {
+            if (!finished && metrics != null) {
+                metrics.ended();
+            }
         }
         writer.finishAfterPipeline();
         return writer.finishInput(reader);
@@ -389,8 +398,8 @@ public final class CobolDecoder {
         private DecodeError framingFailure;
 
         /** @param handler receives each written record instead of {@code out}, or null */
-        OrderedWriter(DecodeOptions options, OutputStream out, int headerBytes, RecordHandler handler,
-                      TypedRows typed) {
+        OrderedWriter(DecodeOptions options, RunMetrics metrics, OutputStream out, int headerBytes,
+                      RecordHandler handler, TypedRows typed) {
             this.handler = handler;
             this.cursor = new DecodedRecord(typed);
             this.options = options;
@@ -399,7 +408,7 @@ public final class CobolDecoder {
             this.fieldErrorSink = options.fieldErrors();
             this.policy = options.errorPolicy();
             this.progress = options.progress();
-            this.metrics = options.metrics();
+            this.metrics = metrics;
             this.headerBytes = headerBytes;
         }
 

@@ -6,7 +6,10 @@ package dev.ringline.cobol;
  * listener costs nothing on the hot path. A Micrometer binding is {@code dev.ringline.micrometer.RinglineMetrics};
  * a latency histogram is a few lines over {@link #delivered}.
  *
- * <p>{@link #started} and {@link #published} run on the thread that calls {@link CobolDecoder#decode},
+ * <p>A run that stops early (an error policy's abort, a failure, a cancelled publisher, a closed stream) tells
+ * {@link #abandoned} what it published and never delivered, so in-flight state returns to zero.
+ *
+ * <p>{@link #started}, {@link #published} and {@link #abandoned} run on the thread that calls {@link CobolDecoder#decode},
  * {@link #delivered} on the ordered-stage thread (the caller's for {@link CobolDecoder#decodeSequential}): an
  * implementation that keeps counts read elsewhere must publish them safely (atomics, volatile fields).
  */
@@ -40,4 +43,15 @@ public interface DecodeMetrics {
      * @param latencyNanos     from the producer's claim of the batch to its delivery
      */
     void delivered(int written, int withFieldErrors, int rejected, long inputBytes, long latencyNanos);
+
+    /**
+     * The run stopped early and will never deliver these batches (published, not delivered): once, after its
+     * threads ended, only when something was left in flight. Their records are neither written nor rejected.
+     *
+     * @param batches    batches published and not delivered
+     * @param records    their records
+     * @param inputBytes their input bytes, as reported by {@link #published}
+     */
+    default void abandoned(int batches, long records, long inputBytes) {
+    }
 }

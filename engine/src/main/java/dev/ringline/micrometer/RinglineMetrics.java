@@ -32,7 +32,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <tr><td>{@code ringline.batch.latency}</td><td>timer</td><td>a batch's claim-to-delivery time</td></tr>
  * </table>
  *
- * <p>Updated once per batch (about 64 KiB of input), never per record.
+ * <p>Updated once per batch (about 64 KiB of input), never per record. A run that stops early takes what it left in
+ * flight off the gauges ({@link DecodeMetrics#abandoned}).
  */
 public final class RinglineMetrics implements DecodeMetrics, MeterBinder {
     private final Iterable<Tag> tags;
@@ -96,6 +97,13 @@ public final class RinglineMetrics implements DecodeMetrics, MeterBinder {
         inFlightBatches.incrementAndGet();
         inFlightRecords.addAndGet(records);
         inFlightBytes.addAndGet(inputBytes);
+    }
+
+    @Override
+    public void abandoned(int batches, long records, long inputBytes) {
+        inFlightBatches.addAndGet(-batches);
+        inFlightRecords.addAndGet(-records);
+        inFlightBytes.addAndGet(-inputBytes);
     }
 
     @Override

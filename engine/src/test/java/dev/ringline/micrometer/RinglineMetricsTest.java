@@ -1,6 +1,7 @@
 package dev.ringline.micrometer;
 
 import dev.ringline.cobol.CobolDecoder;
+import dev.ringline.cobol.DecodeAbortedException;
 import dev.ringline.cobol.DecodeOptions;
 import dev.ringline.cobol.DecodeSummary;
 import dev.ringline.cobol.ErrorPolicy;
@@ -18,12 +19,20 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.channels.Channels;
+import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RinglineMetricsTest {
@@ -122,6 +131,90 @@ class RinglineMetricsTest {
         for (int i = 0; i < 3; i++) {
             System.gc(); // weakly held gauge state would be cleared here and read as NaN
         }
+        assertEquals(0.0, registry.get("ringline.inflight.records").gauge().value());
+        assertEquals(0.0, registry.get("ringline.inflight.bytes").gauge().value());
+        assertEquals(0.0, registry.get("ringline.ring.utilization").gauge().value());
+    }
+
+    @Test
+    void gaugesReturnToZeroAfterAnAbortedRun() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        RinglineMetrics metrics = new RinglineMetrics();
+        metrics.bindTo(registry);
+        // a bad QTY every 7th record; stop after the 1,000th error, with batches of later records in flight
+        assertThrows(DecodeAbortedException.class,
+                () -> decode(DecodeOptions.builder().errorPolicy(ErrorPolicy.stopAfter(1_000)).metrics(metrics)));
+        assertTrue(registry.get("ringline.records").tag("outcome", "written").counter().count() > 0);
+        assertGaugesZero(registry);
+
+        // the same on the calling thread alone
+        assertThrows(DecodeAbortedException.class, () -> CobolDecoder.decodeSequential(
+                Channels.newChannel(new ByteArrayInputStream(data())), layout(), DecodeOptions.builder()
+                        .errorPolicy(ErrorPolicy.failFast()).metrics(metrics).build(), new ByteArrayOutputStream()));
+        assertGaugesZero(registry);
+
+        // a handler that fails
+        assertThrows(IllegalStateException.class, () -> CobolDecoder.decode(
+                Channels.newChannel(new ByteArrayInputStream(data())), layout(), DecodeOptions.builder()
+                        .capacity(4).workers(2).metrics(metrics).build(), record -> {
+                    if (record.sequence() == 3_000) {
+                        throw new IllegalStateException("host failure");
+                    }
+                }));
+        assertGaugesZero(registry);
+    }
+
+    @Test
+    void gaugesReturnToZeroAfterACancelledPublisherAndAClosedStream() throws Exception {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        RinglineMetrics metrics = new RinglineMetrics();
+        metrics.bindTo(registry);
+        DecodeOptions options = DecodeOptions.builder().capacity(4).workers(2).metrics(metrics).build();
+        byte[] data = data();
+        CountDownLatch received = new CountDownLatch(100);
+        AtomicReference<Flow.Subscription> subscription = new AtomicReference<>();
+        CobolDecoder.publisher(() -> Channels.newChannel(new ByteArrayInputStream(data)), layout(), options)
+                .subscribe(new Flow.Subscriber<>() {
+                    @Override
+                    public void onSubscribe(Flow.Subscription s) {
+                        subscription.set(s);
+                        s.request(100);
+                    }
+
+                    @Override
+                    public void onNext(dev.ringline.cobol.RecordSnapshot item) {
+                        received.countDown();
+                    }
+
+                    @Override
+                    public void onError(Throwable throwable) {
+                    }
+
+                    @Override
+                    public void onComplete() {
+                    }
+                });
+        assertTrue(received.await(20, TimeUnit.SECONDS));
+        // the decode waits for demand with batches in flight
+        await().atMost(Duration.ofSeconds(20)).until(() -> inFlight(registry) > 0);
+        subscription.get().cancel();
+        await().atMost(Duration.ofSeconds(20)).until(() -> inFlight(registry) == 0);
+        assertGaugesZero(registry);
+
+        try (Stream<?> records = CobolDecoder.stream(() -> Channels.newChannel(new ByteArrayInputStream(data)),
+                layout(), options, 16)) {
+            assertEquals(50, records.limit(50).count());
+            assertTrue(inFlight(registry) > 0);
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> inFlight(registry) == 0);
+        assertGaugesZero(registry);
+    }
+
+    private static double inFlight(SimpleMeterRegistry registry) {
+        return registry.get("ringline.inflight.records").gauge().value();
+    }
+
+    private static void assertGaugesZero(SimpleMeterRegistry registry) {
         assertEquals(0.0, registry.get("ringline.inflight.records").gauge().value());
         assertEquals(0.0, registry.get("ringline.inflight.bytes").gauge().value());
         assertEquals(0.0, registry.get("ringline.ring.utilization").gauge().value());
