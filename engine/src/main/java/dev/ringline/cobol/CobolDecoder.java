@@ -254,6 +254,17 @@ public final class CobolDecoder {
     }
 
     /**
+     * The typed shape of the records a decode of {@code layout} with {@code options} hands to a handler, publisher or
+     * stream: resolve {@link FieldPath}s here once, then read every record with them (see {@link TypedRecord}).
+     *
+     * @throws FieldAccessException COPYBOOK_UNSUPPORTED for options the typed decode does not support (FILLER values,
+     *                              variable OCCURS DEPENDING ON)
+     */
+    public static TypedLayout typedLayout(RecordLayout layout, DecodeOptions options) {
+        return TypedLayout.compile(layout, options);
+    }
+
+    /**
      * The JSON Schema (draft 2020-12) of the lines {@link #decode} writes for {@code layout} with {@code options}
      * (see {@link JsonLineSchema}); RDW and VB framing allow null for fields beyond a short record's end.
      */

@@ -3,6 +3,7 @@ package dev.ringline.cobol;
 import dev.ringline.cobol.row.RowColumn;
 import dev.ringline.cobol.row.RowSink;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +14,17 @@ import java.util.Map;
  * {@link #values()} and {@link #snapshot()} copy.
  *
  * <p>Typed values come from the typed decode ({@code dev.ringline.cobol.row}, compiled once per run from the same
- * layout and options as the JSON): {@link #read(RowSink)} pushes them into the caller's reusable sink without
- * allocating (the zero-garbage level), {@link #values()} returns them as an immutable map (the convenient level).
- * Both run on the handler's thread.
+ * layout and options as the JSON), three ways: getters by {@link FieldPath} ({@link TypedRecord}; the record is
+ * decoded once, on the first getter, and {@link #getLong}, {@link #getInt}, {@link #getDouble}, {@link #isNull} and
+ * {@link #arrayLength} allocate nothing), {@link #read(RowSink)} pushes every value into the caller's reusable sink
+ * (zero garbage too), {@link #values()} returns them as an immutable map. All run on the handler's thread.
+ *
+ * <pre>{@code
+ * FieldPath balance = CobolDecoder.typedLayout(layout, options).path("BALANCE");
+ * CobolDecoder.decode(in, layout, options, record -> cents.add(record.getDecimal(balance).unscaledValue()));
+ * }</pre>
  */
-public final class DecodedRecord {
+public final class DecodedRecord implements TypedRecord {
     private final TypedRows typed;
     private DecodeBatch batch;
     private int index;
@@ -34,12 +41,12 @@ public final class DecodedRecord {
         this.jsonStart = i == 0 ? 0 : batch.outputEnd[i - 1];
     }
 
-    /** The record's 0-based position in the input (rejected records count). */
+    @Override
     public long sequence() {
         return batch.firstIndex + index;
     }
 
-    /** The input byte offset of the record (its RDW for variable records), as {@code _offset}. */
+    @Override
     public long offset() {
         return batch.offset[index];
     }
@@ -111,8 +118,88 @@ public final class DecodedRecord {
         return sink.values();
     }
 
-    /** An immutable copy of the record, to keep after the call. */
+    /**
+     * The typed shape of this run's records, where field paths are resolved.
+     *
+     * @throws FieldAccessException COPYBOOK_UNSUPPORTED for options the typed decode does not support
+     */
+    public TypedLayout typedLayout() {
+        return typed.layout();
+    }
+
+    /**
+     * Resolves a field path against this run's typed layout (see {@link TypedLayout#path}). Allocates: resolve once
+     * (or ahead, with {@link CobolDecoder#typedLayout}) and keep the path.
+     */
+    public FieldPath path(String path) {
+        return typed.layout().path(path);
+    }
+
+    private TypedValues typedValues() {
+        return typed.values(batch, index);
+    }
+
+    @Override
+    public long getLong(FieldPath path) {
+        return typedValues().getLong(path);
+    }
+
+    @Override
+    public int getInt(FieldPath path) {
+        return typedValues().getInt(path);
+    }
+
+    @Override
+    public double getDouble(FieldPath path) {
+        return typedValues().getDouble(path);
+    }
+
+    @Override
+    public BigDecimal getDecimal(FieldPath path) {
+        return typedValues().getDecimal(path);
+    }
+
+    @Override
+    public String getString(FieldPath path) {
+        return typedValues().getString(path);
+    }
+
+    @Override
+    public Object getValue(FieldPath path) {
+        return typedValues().getValue(path);
+    }
+
+    @Override
+    public List<Object> getArray(FieldPath path) {
+        return typedValues().getArray(path);
+    }
+
+    @Override
+    public int arrayLength(FieldPath path) {
+        return typedValues().arrayLength(path);
+    }
+
+    @Override
+    public boolean isNull(FieldPath path) {
+        return typedValues().isNull(path);
+    }
+
+    @Override
+    public byte[] getBytes(FieldPath path) {
+        return typedValues().getBytes(path);
+    }
+
+    @Override
+    public List<String> views() {
+        return typedValues().views();
+    }
+
+    /**
+     * An immutable copy of the record, to keep after the call: its JSON line and, when the options have a typed form,
+     * its typed values and bytes.
+     */
     public RecordSnapshot snapshot() {
-        return new RecordSnapshot(sequence(), offset(), jsonString());
+        TypedValues values = typed.supported() ? typedValues().copy() : null;
+        return new RecordSnapshot(sequence(), offset(), jsonString(), values, typed.unsupported());
     }
 }

@@ -64,6 +64,14 @@ public enum ErrorCode {
     /** A line gives a REDEFINES view that its segment value does not select (encoding with a segment mapping). */
     UNSELECTED_VIEW,
 
+    // Typed access (dev.ringline.cobol.FieldPath)
+    /** A field path names no column of the typed record, or was resolved for another layout. */
+    UNKNOWN_FIELD_PATH,
+    /** A typed getter does not match the column's type (a long asked of a decimal, text of a group...). */
+    WRONG_FIELD_TYPE,
+    /** A primitive getter was asked for a null value (a lenient policy nulled it, or a segment left its view out). */
+    NULL_VALUE,
+
     // Run level
     /** Reading input or writing output failed. */
     IO_ERROR
