@@ -5,6 +5,7 @@ import dev.ringline.cobol.row.RowSink;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -195,11 +196,13 @@ public final class DecodedRecord implements TypedRecord {
     }
 
     /**
-     * An immutable copy of the record, to keep after the call: its JSON line and, when the options have a typed form,
-     * its typed values and bytes.
+     * An immutable copy of the record, to keep after the call: its JSON line, its bytes and, when the options have a
+     * typed form, its typed values (decoded from the bytes when first asked, on the asking thread).
      */
     public RecordSnapshot snapshot() {
-        TypedValues values = typed.supported() ? typedValues().copy() : null;
-        return new RecordSnapshot(sequence(), offset(), jsonString(), values, typed.unsupported());
+        boolean supported = typed.supported();
+        return new RecordSnapshot(sequence(), offset(), jsonString(),
+                Arrays.copyOfRange(rawArray(), rawOffset(), rawOffset() + rawLength()),
+                supported ? typed.layout() : null, typed.unsupported());
     }
 }

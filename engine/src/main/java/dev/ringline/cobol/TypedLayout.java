@@ -39,6 +39,8 @@ public final class TypedLayout {
     private final SegmentSelector segments;
     private final List<Field> views;
     private final long[] viewBits;
+    /** Decoding state of snapshots' lazy typed decode, per thread (a layout is shared). */
+    private final ThreadLocal<RowDecoder.Context> contexts;
 
     private TypedLayout(RecordLayout layout, RowOptions options) {
         this.layout = layout;
@@ -52,6 +54,20 @@ public final class TypedLayout {
         for (int i = 0; i < views.size(); i++) {
             viewBits[i] = segments.viewBit(views.get(i));
         }
+        this.contexts = ThreadLocal.withInitial(decoder::newContext);
+    }
+
+    /**
+     * The typed values of a record kept by a snapshot, decoded on the calling thread (a lenient policy's field errors
+     * were reported by the decode already: dropped here).
+     */
+    TypedValues decode(byte[] record, long sequence, long offset) {
+        RowDecoder.Context ctx = contexts.get();
+        ctx.clearFieldErrors();
+        TypedValues values = new TypedValues(this);
+        values.decode(record, 0, record.length, sequence, offset, ctx);
+        ctx.clearFieldErrors();
+        return values;
     }
 
     /**

@@ -18,8 +18,8 @@ import java.util.Map;
 
 /**
  * One record's typed values in flat slots ({@link TypedLayout.Slots}): numbers as longs (unscaled for decimals, bits
- * for floats), text as UTF-8 ranges, wider decimals as objects. The live instance is refilled per record without
- * allocating; {@link #copy()} is the immutable snapshot's.
+ * for floats), text as UTF-8 ranges, wider decimals as objects. The cursor's instance is refilled per record without
+ * allocating; a snapshot fills its own once, on its first typed getter, and never changes it after.
  */
 final class TypedValues {
     private static final byte NULL = 0;
@@ -32,12 +32,12 @@ final class TypedValues {
     private final Object[] objects;
     private final int[] textStart;
     private final int[] textLength;
-    private ByteVector text;
+    private final ByteVector text;
     private byte[] raw;
     private int rawOff;
     private int rawLen;
     private long mask = -1L;
-    /** Live instance only: the sink frames by depth, and the number scratch of the segment selection. */
+    /** The sink frames by depth, and the number scratch of the segment selection. */
     private final Frame root;
     private final DecodedNumber number;
 
@@ -52,28 +52,6 @@ final class TypedValues {
         this.text = new ByteVector(256);
         this.root = new Frame(this);
         this.number = new DecodedNumber();
-    }
-
-    private TypedValues(TypedValues live) {
-        this.layout = live.layout;
-        this.longs = live.longs.clone();
-        this.state = live.state.clone();
-        this.objects = live.objects.clone();
-        this.textStart = live.textStart.clone();
-        this.textLength = live.textLength.clone();
-        this.text = new ByteVector(live.text.length());
-        this.text.append(live.text);
-        this.raw = Arrays.copyOfRange(live.raw, live.rawOff, live.rawOff + live.rawLen);
-        this.rawOff = 0;
-        this.rawLen = live.rawLen;
-        this.mask = live.mask;
-        this.root = null;
-        this.number = null;
-    }
-
-    /** An immutable copy (the snapshot's): the values, the text and the record's bytes. */
-    TypedValues copy() {
-        return new TypedValues(this);
     }
 
     /** Decodes the record {@code src[off, off + len)} into the slots. Allocates nothing (but decimals of 19+ digits). */

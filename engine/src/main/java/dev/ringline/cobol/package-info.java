@@ -3,7 +3,11 @@
  * per record, in input order, on the ordered pipeline; {@link dev.ringline.cobol.DecodeOptions} says how, with an
  * {@link dev.ringline.cobol.ErrorPolicy} for bad data and a {@link dev.ringline.cobol.DecodeProgress} listener; the
  * run ends with a {@link dev.ringline.cobol.DecodeSummary} or a {@link dev.ringline.cobol.DecodeAbortedException}.
- * A layout comes from {@link dev.ringline.cobol.copybook.Copybook}.
+ * A layout comes from {@link dev.ringline.cobol.copybook.Copybook}. Embedding hosts get records one by one instead:
+ * a {@link dev.ringline.cobol.RecordHandler} callback with a {@link dev.ringline.cobol.DecodedRecord} cursor, or a
+ * {@link dev.ringline.cobol.RecordPublisher} ({@code Flow.Publisher}) or {@code Stream} of
+ * {@link dev.ringline.cobol.RecordSnapshot}s; both read typed values by a {@link dev.ringline.cobol.FieldPath} resolved
+ * once on a {@link dev.ringline.cobol.TypedLayout} ({@link dev.ringline.cobol.TypedRecord}).
  *
  * <p>The sub-packages, lowest first, follow the data: {@code error} (codes and the base exception),
  * {@code codec} (bytes of one field to a value), {@code copybook} (text to a record layout), {@code framing}
