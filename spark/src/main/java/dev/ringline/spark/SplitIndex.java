@@ -3,6 +3,7 @@ package dev.ringline.spark;
 import dev.ringline.buffer.ByteVector;
 import dev.ringline.cobol.error.FramingException;
 import dev.ringline.cobol.framing.FramingOptions;
+import dev.ringline.cobol.framing.RecordFormat;
 import dev.ringline.cobol.framing.RecordReader;
 
 import org.apache.hadoop.conf.Configuration;
@@ -40,6 +41,8 @@ final class SplitIndex {
     /** Files whose cuts the driver keeps. */
     static final int CACHE_FILES = 4096;
     private static final int BUFFER = 1 << 20;
+    /** Bytes of an RDW or a BDW. */
+    private static final int HEADER = 4;
     private static final Map<Key, Cuts> CACHE = new LinkedHashMap<>(64, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
@@ -125,7 +128,10 @@ final class SplitIndex {
         return new Key(f.getPath().toString(), f.getLen(), f.getModificationTime(), framing, step);
     }
 
-    /** One sequential pass: a cut at the first record that starts at least {@code step} bytes after the last cut. */
+    /**
+     * One sequential pass: a cut at the first record (VB: block) that starts at least {@code step} bytes after the
+     * last cut.
+     */
     private static Cuts pass(FileStatus file, FramingOptions framing, long step, Configuration conf) {
         Path path = file.getPath();
         long[] offsets = new long[16];
@@ -135,8 +141,21 @@ final class SplitIndex {
         ByteVector record = new ByteVector(4096);
         try (FSDataInputStream in = RinglineSource.fs(path, conf).open(path, BUFFER);
              RecordReader reader = new RecordReader(Channels.newChannel(in), framing)) {
+            boolean vb = framing.format() == RecordFormat.VB;
+            long end = 0; // where the previous record ended
             while (reader.next(record)) {
                 long at = reader.recordOffset();
+                long recordEnd = at + HEADER + record.length();
+                if (vb) {
+                    // a VB split must start at a block: the records of a block are contiguous, so a record that
+                    // does not start where the last one ended is the first of a block, whose BDW is just before it
+                    boolean first = at != end;
+                    end = recordEnd;
+                    if (!first) {
+                        continue;
+                    }
+                    at -= HEADER;
+                }
                 if (at >= next) {
                     if (n == offsets.length) {
                         offsets = java.util.Arrays.copyOf(offsets, n * 2);

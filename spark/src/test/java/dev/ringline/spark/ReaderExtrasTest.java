@@ -298,8 +298,8 @@ class ReaderExtrasTest {
                 }
             }
         }
-        Dataset<Row> good = reader(SMALL, "fixed").load(file.toString());
-        assertEquals(51, good.count(), "without the column, skip drops the bad records");
+        assertEquals(51, reader(SMALL, "fixed").load(file.toString()).select("AMOUNT").collectAsList().size(),
+                "without the column, skip drops the bad records");
         Exception e = assertThrows(Exception.class, () -> reader(SMALL, "fixed").option("on_error", "fail")
                 .option("corrupt_record_column", "_corrupt_record").load(file.toString()).collectAsList());
         assertTrue(SparkReadTest.rootMessage(e).contains("BAD_PACKED_SIGN"), SparkReadTest.rootMessage(e));
