@@ -40,13 +40,14 @@ final class RinglineScan implements Scan, Batch {
         this.extras = extras;
         RecordLayout layout = options.layout();
         RowDecoder full = RowDecoder.compile(layout, options.rowOptions());
-        this.selected = Schemas.selectedPaths(full, required, options);
-        StructType data = Schemas.schema(RowDecoder.compile(layout, options.rowOptions(), Schemas.filter(selected)),
-                options);
         boolean corrupt = false;
         for (StructField f : required.fields()) {
             corrupt |= f.name().equals(extras.corruptColumn());
         }
+        // the corrupt-record column judges the whole record: with it, every column is decoded (Spark projects)
+        this.selected = Schemas.selectedPaths(full, corrupt ? Schemas.schema(full, options) : required, options);
+        StructType data = Schemas.schema(RowDecoder.compile(layout, options.rowOptions(), Schemas.filter(selected)),
+                options);
         if (corrupt) {
             data = data.add(Schemas.corruptField(extras.corruptColumn()));
         }
