@@ -175,6 +175,42 @@ class ReaderExtrasTest {
         }
     }
 
+    @Test
+    void wideDecimalsInRowsAndArraysOfStructsMatchTheDecoderAlsoWhenNull() throws IOException {
+        String copybook = String.join("\n",
+                "       01  W.",
+                "           05  BIG         PIC S9(20)V99 COMP-3.",
+                "           05  ITEMS OCCURS 2 TIMES.",
+                "               10  HUGE    PIC S9(19) COMP-3.",
+                "               10  LABEL   PIC X(3).") + "\n";
+        int length = 12 + 2 * (10 + 3);
+        byte[] data = new byte[40 * length];
+        Random random = new Random(17);
+        for (int r = 0; r < 40; r++) {
+            int at = r * length;
+            packed(data, at, 12, random, r % 5 == 2);
+            for (int k = 0; k < 2; k++) {
+                int item = at + 12 + k * 13;
+                packed(data, item, 10, random, r % 7 == 4 && k == 1);
+                CodePage.of("cp037").encode("L" + r % 10 + k, data, item + 10, 3);
+            }
+        }
+        Path file = write("wide.dat", data);
+        List<String> expected = SparkReadTest.expected(data, copybook, FramingOptions.fixed(length),
+                ErrorPolicy.lenient());
+        assertEquals(40, expected.size());
+        assertEquals(expected, SparkReadTest.actual(reader(copybook, "fixed").option("on_error", "null")
+                .option("split_size_bytes", 10 * length).load(file.toString())));
+    }
+
+    /** Random packed digits in {@code len} bytes, sign C or D, or the bad sign nibble 3. */
+    private static void packed(byte[] data, int at, int len, Random random, boolean bad) {
+        for (int i = 0; i < len; i++) {
+            data[at + i] = (byte) (random.nextInt(10) << 4 | random.nextInt(10));
+        }
+        data[at + len - 1] = (byte) (data[at + len - 1] & 0xF0 | (bad ? 0x3 : random.nextBoolean() ? 0xC : 0xD));
+    }
+
     /** {@code count} records of {@link #SMALL}; every 7th has a bad packed sign nibble. */
     static byte[] smallRecords(int count) {
         byte[] data = new byte[count * SMALL_LENGTH];
