@@ -59,7 +59,7 @@ record ReadOptions(String copybookText, String record, String format, int record
                 oneOf(options, "on_error", "skip", "skip", "fail", "null"),
                 oneOf(options, "float", "ibm", "ibm", "ieee"),
                 bool(options, "rdw_little_endian"), bool(options, "rdw_excludes_header"), splitBytes,
-                oneOf(options, "split_strategy", "offset", "offset", "file"),
+                oneOf(options, "split_strategy", "offset", "offset", "index", "file"),
                 oneOf(options, "column_names", "as_written", "as_written", "underscore").equals("underscore"),
                 get(options, "segment_field", null), get(options, "segment", null), paths(options));
         if ((parsed.segmentField() == null) != (parsed.segments() == null)) {

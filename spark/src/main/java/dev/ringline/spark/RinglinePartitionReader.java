@@ -3,6 +3,7 @@ package dev.ringline.spark;
 import dev.ringline.buffer.ByteVector;
 import dev.ringline.cobol.copybook.RecordLayout;
 import dev.ringline.cobol.error.CobolException;
+import dev.ringline.cobol.error.DecodeError;
 import dev.ringline.cobol.error.ErrorCode;
 import dev.ringline.cobol.error.FramingException;
 import dev.ringline.cobol.error.RecordDecodeException;
@@ -15,28 +16,36 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.catalyst.InternalRow;
-import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.catalyst.expressions.codegen.UnsafeRowWriter;
 import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import org.apache.spark.sql.connector.read.PartitionReader;
-import org.apache.spark.unsafe.types.UTF8String;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Reads the records of one split and decodes the selected columns into rows. Fixed-length splits are whole
- * records. An RDW/VB split starts at the boundary {@link RecordReader#boundaryAfter} finds at its nominal start,
- * reads records until it reaches the boundary found at its nominal end, and fails unless its last record ends
- * exactly there: both splits look from the same offset, so a mismatch means the boundary was not a true one.
+ * Reads the records of one split and decodes the selected columns into reused {@code UnsafeRow}s
+ * ({@link UnsafeRowSink}: no object per record). Fixed-length splits, whole-file splits and the splits of the index
+ * pass are bounded by true record boundaries. Other RDW/VB splits start at the boundary
+ * {@link RecordReader#boundaryAfter} finds at their nominal start, read records until they reach the boundary found at
+ * their nominal end, and fail unless their last record ends exactly there: both splits look from the same offset, so
+ * a mismatch means the boundary was not a true one.
+ *
+ * <p>A bad record (a bad field, or a truncated last record) under {@code on_error = skip} is counted and, with
+ * {@code rejects_path}, written as a reject; with a {@code corrupt_record_column} selected it is kept as a row whose
+ * data columns are all null and whose raw bytes fill that column. Under {@code on_error = null} a record with field
+ * errors keeps its good fields, its bad ones are null, the column holds its raw bytes, and each field error is a
+ * reject line (as the command line's field errors).
  */
 final class RinglinePartitionReader implements PartitionReader<InternalRow> {
     /** Look-ahead for a boundary; it grows 4-fold up to {@link #MAX_WINDOW} while chains run past its end. */
-    private static final int FIRST_WINDOW = 1 << 20;
+    private static final int FIRST_WINDOW = 64 << 10;
     private static final int MAX_WINDOW = 64 << 20;
 
     private final ReadOptions options;
@@ -45,9 +54,14 @@ final class RinglinePartitionReader implements PartitionReader<InternalRow> {
     private final RowDecoder.Context ctx;
     private final FramingOptions framing;
     private final boolean variable;
+    private final boolean skip;
     private final int dataColumns;
+    private final int corruptOrdinal; // -1 without the column
     private final int[] metadata; // 0 file, 1 offset, 2 record, per extra column
-    private final UTF8String fileName;
+    private final byte[] fileName;
+    private final UnsafeRowSink.Struct sink;
+    private final UnsafeRowWriter row;
+    private final TaskRejects rejects;
     private final FSDataInputStream in;
     private final RecordReader reader;
     private final ByteVector record = new ByteVector(4096);
@@ -55,28 +69,43 @@ final class RinglinePartitionReader implements PartitionReader<InternalRow> {
     private final long stop;
     private boolean done;
     private long rejected;
-    private InternalRow current;
+    private final CustomTaskMetric[] metrics = {new CustomTaskMetric() {
+        @Override
+        public String name() {
+            return RejectedRecordsMetric.NAME;
+        }
 
-    RinglinePartitionReader(ReadOptions options, Set<String> selected, List<String> metadataNames, Configuration conf,
-                            FileSplit split) {
+        @Override
+        public long value() {
+            return rejected;
+        }
+    }};
+
+    RinglinePartitionReader(ReadOptions options, ReadExtras extras, boolean corruptColumn, Set<String> selected,
+                            List<String> metadataNames, Configuration conf, FileSplit split) {
         this.options = options;
         this.split = split;
         RecordLayout layout = options.layout();
         this.decoder = RowDecoder.compile(layout, options.rowOptions(), Schemas.filter(selected));
         this.framing = options.framing(layout);
         this.variable = framing.format() != RecordFormat.FIXED;
+        this.skip = options.onError().equals("skip");
         this.ctx = decoder.newContext().headerBytes(variable ? 4 : 0);
         this.dataColumns = decoder.columns().size();
+        this.corruptOrdinal = corruptColumn ? dataColumns : -1;
         this.metadata = new int[metadataNames.size()];
         for (int i = 0; i < metadata.length; i++) {
             String name = metadataNames.get(i);
             metadata[i] = name.equals(Schemas.FILE) ? 0 : name.equals(Schemas.OFFSET) ? 1 : 2;
         }
-        this.fileName = UTF8String.fromString(split.path());
+        this.fileName = split.path().getBytes(StandardCharsets.UTF_8);
+        this.sink = UnsafeRowSink.top(decoder.columns(), (corruptColumn ? 1 : 0) + metadata.length);
+        this.row = sink.writer;
+        this.rejects = extras.rejectsPath() == null ? null : new TaskRejects(extras.rejectsPath(), split.path(), conf);
         Path path = new Path(split.path());
         try {
             this.in = RinglineSource.fs(path, conf).open(path);
-            if (variable && !options.splitStrategy().equals("file")) {
+            if (variable && !split.exact()) {
                 this.begin = boundary(split.start());
                 this.stop = boundary(split.end());
                 if (begin > stop) {
@@ -139,9 +168,8 @@ final class RinglinePartitionReader implements PartitionReader<InternalRow> {
             } catch (FramingException e) {
                 long at = begin + e.byteOffset();
                 if (e.code() == ErrorCode.TRUNCATED_RECORD && !options.onError().equals("fail")) {
-                    rejected++; // a partial last record: a reject, as in the command line
-                    done = true;
-                    return false;
+                    done = true; // a partial last record: a reject, as in the command line
+                    return reject(new DecodeError(index(e.recordIndex()), at, null, e.code(), e.detail()), at);
                 }
                 throw new RinglineReadException(e.code(), split.path(), at, null, e.getMessage(), e);
             } catch (CobolException e) {
@@ -152,30 +180,85 @@ final class RinglinePartitionReader implements PartitionReader<InternalRow> {
                 return false;
             }
             long offset = begin + reader.recordOffset();
-            Object[] values = new Object[dataColumns + metadata.length];
+            long index = index(reader.recordIndex());
+            sink.startRow();
             try {
-                decoder.decode(record.array(), 0, record.length(), reader.recordIndex(), offset, ctx,
-                        new SparkRowSink(values));
-                ctx.clearFieldErrors();
+                decoder.decode(record.array(), 0, record.length(), index, offset, ctx, sink);
             } catch (RecordDecodeException e) {
-                if (options.onError().equals("skip")) {
-                    rejected++;
-                    continue;
+                if (!skip) {
+                    throw new RinglineReadException(e.error().code(), split.path(), offset, e.error().fieldPath(),
+                            e.error().message(), e);
                 }
-                throw new RinglineReadException(e.error().code(), split.path(), offset, e.error().fieldPath(),
-                        e.error().message(), e);
+                if (reject(e.error(), offset)) {
+                    return true;
+                }
+                continue;
             }
-            for (int i = 0; i < metadata.length; i++) {
-                values[dataColumns + i] = switch (metadata[i]) {
-                    case 0 -> fileName;
-                    case 1 -> offset;
-                    default -> variable ? null : (Object) (offset / framing.recordLength());
-                };
+            if (ctx.fieldErrors().isEmpty()) {
+                if (corruptOrdinal >= 0) {
+                    row.setNullAt(corruptOrdinal);
+                }
+            } else {
+                for (DecodeError error : ctx.fieldErrors()) {
+                    if (rejects != null) {
+                        rejects.reject(error, record.array(), 0, record.length());
+                    }
+                }
+                ctx.clearFieldErrors();
+                if (corruptOrdinal >= 0) {
+                    row.write(corruptOrdinal, record.array(), 0, record.length());
+                }
             }
-            current = new GenericInternalRow(values);
+            writeMetadata(offset, index);
             return true;
         }
         return false;
+    }
+
+    /**
+     * A rejected record: counted, written to the rejects, and kept as a row of nulls with its raw bytes when the
+     * corrupt-record column is selected.
+     *
+     * @return whether that row is there to return
+     */
+    private boolean reject(DecodeError error, long offset) {
+        rejected++;
+        if (rejects != null) {
+            rejects.reject(error, record.array(), 0, record.length());
+        }
+        if (corruptOrdinal < 0) {
+            return false;
+        }
+        sink.startRow();
+        sink.setAllNull();
+        row.write(corruptOrdinal, record.array(), 0, record.length());
+        writeMetadata(offset, error.recordSequence());
+        return true;
+    }
+
+    /** The record's index in the file, or -1 where the split does not know it (RDW/VB without the index). */
+    private long index(long inSplit) {
+        return split.firstRecord() < 0 ? -1 : split.firstRecord() + inSplit;
+    }
+
+    private void writeMetadata(long offset, long index) {
+        int base = dataColumns + (corruptOrdinal >= 0 ? 1 : 0);
+        for (int i = 0; i < metadata.length; i++) {
+            switch (metadata[i]) {
+                case 0:
+                    row.write(base + i, fileName, 0, fileName.length);
+                    break;
+                case 1:
+                    row.write(base + i, offset);
+                    break;
+                default:
+                    if (index < 0) {
+                        row.setNullAt(base + i);
+                    } else {
+                        row.write(base + i, index);
+                    }
+            }
+        }
     }
 
     /** The split's records ended at {@code position}: for RDW/VB it must be where the next split starts. */
@@ -189,28 +272,20 @@ final class RinglinePartitionReader implements PartitionReader<InternalRow> {
 
     @Override
     public InternalRow get() {
-        return current;
+        return row.getRow();
     }
 
     @Override
     public CustomTaskMetric[] currentMetricsValues() {
-        long value = rejected;
-        return new CustomTaskMetric[] {new CustomTaskMetric() {
-            @Override
-            public String name() {
-                return RejectedRecordsMetric.NAME;
-            }
-
-            @Override
-            public long value() {
-                return value;
-            }
-        }};
+        return metrics; // Spark asks every 100 rows: one array, read live
     }
 
     @Override
     public void close() throws IOException {
         in.close();
+        if (rejects != null) {
+            rejects.close();
+        }
     }
 
     /** At most {@code remaining} bytes of a stream (a fixed-length split), without closing it. */

@@ -14,13 +14,17 @@ final class RinglineReaderFactory implements PartitionReaderFactory {
     private static final long serialVersionUID = 1L;
 
     private final ReadOptions options;
+    private final ReadExtras extras;
+    private final boolean corruptColumn;
     private final Set<String> selected;
     private final List<String> metadata;
     private final SerializableConfiguration conf;
 
-    RinglineReaderFactory(ReadOptions options, Set<String> selected, List<String> metadata,
-                          SerializableConfiguration conf) {
+    RinglineReaderFactory(ReadOptions options, ReadExtras extras, boolean corruptColumn, Set<String> selected,
+                          List<String> metadata, SerializableConfiguration conf) {
         this.options = options;
+        this.extras = extras;
+        this.corruptColumn = corruptColumn;
         this.selected = Set.copyOf(selected);
         this.metadata = List.copyOf(metadata);
         this.conf = conf;
@@ -28,6 +32,6 @@ final class RinglineReaderFactory implements PartitionReaderFactory {
 
     @Override
     public PartitionReader<InternalRow> createReader(InputPartition partition) {
-        return new RinglinePartitionReader(options, selected, metadata, conf.value(), (FileSplit) partition);
+        return new RinglinePartitionReader(options, extras, corruptColumn, selected, metadata, conf.value(), (FileSplit) partition);
     }
 }

@@ -29,17 +29,29 @@ import java.util.Set;
 /** One read: the files listed and cut into splits on the driver, without reading them. */
 final class RinglineScan implements Scan, Batch {
     private final ReadOptions options;
+    private final ReadExtras extras;
+    private final boolean corruptColumn;
     private final Set<String> selected;
     private final List<String> metadata = new ArrayList<>();
     private final StructType readSchema;
 
-    RinglineScan(ReadOptions options, StructType required) {
+    RinglineScan(ReadOptions options, ReadExtras extras, StructType required) {
         this.options = options;
+        this.extras = extras;
         RecordLayout layout = options.layout();
         RowDecoder full = RowDecoder.compile(layout, options.rowOptions());
-        this.selected = Schemas.selectedPaths(full, required, options);
+        boolean corrupt = false;
+        for (StructField f : required.fields()) {
+            corrupt |= f.name().equals(extras.corruptColumn());
+        }
+        // the corrupt-record column judges the whole record: with it, every column is decoded (Spark projects)
+        this.selected = Schemas.selectedPaths(full, corrupt ? Schemas.schema(full, options) : required, options);
         StructType data = Schemas.schema(RowDecoder.compile(layout, options.rowOptions(), Schemas.filter(selected)),
                 options);
+        if (corrupt) {
+            data = data.add(Schemas.corruptField(extras.corruptColumn()));
+        }
+        this.corruptColumn = corrupt;
         for (StructField f : required.fields()) {
             if (f.name().equals(Schemas.FILE) || f.name().equals(Schemas.OFFSET) || f.name().equals(Schemas.RECORD)) {
                 metadata.add(f.name());
@@ -70,23 +82,45 @@ final class RinglineScan implements Scan, Batch {
         RecordLayout layout = options.layout();
         FramingOptions framing = options.framing(layout);
         List<InputPartition> splits = new ArrayList<>();
+        boolean variable = framing.format() != RecordFormat.FIXED;
+        List<FileStatus> files = new ArrayList<>();
         for (FileStatus file : files(conf)) {
-            long size = file.getLen();
-            String path = file.getPath().toString();
-            if (size == 0) {
-                continue;
+            if (file.getLen() > 0) {
+                files.add(file);
             }
-            if (options.splitStrategy().equals("file")) {
-                splits.add(new FileSplit(path, size, 0, size));
-                continue;
+        }
+        String strategy = options.splitStrategy();
+        if (strategy.equals("file")) {
+            for (FileStatus file : files) {
+                long size = file.getLen();
+                splits.add(new FileSplit(file.getPath().toString(), size, 0, size, true,
+                        variable && !extras.exactRecordIndex() ? -1 : 0));
             }
+        } else if (variable && (strategy.equals("index") || extras.exactRecordIndex())) {
+            List<SplitIndex.Cuts> cuts = SplitIndex.cuts(files, framing, options.splitBytes(), conf);
+            for (int i = 0; i < files.size(); i++) {
+                String path = files.get(i).getPath().toString();
+                long size = files.get(i).getLen();
+                long[] offsets = cuts.get(i).offsets();
+                long[] records = cuts.get(i).records();
+                for (int k = 0; k < offsets.length; k++) {
+                    long end = k + 1 < offsets.length ? offsets[k + 1] : size;
+                    splits.add(new FileSplit(path, size, offsets[k], end, true, records[k]));
+                }
+            }
+        } else {
             long step = options.splitBytes();
-            if (framing.format() == RecordFormat.FIXED) {
+            if (!variable) {
                 long records = Math.max(1, step / framing.recordLength());
                 step = records * framing.recordLength(); // whole records per split
             }
-            for (long start = 0; start < size; start += step) {
-                splits.add(new FileSplit(path, size, start, Math.min(size, start + step)));
+            for (FileStatus file : files) {
+                long size = file.getLen();
+                String path = file.getPath().toString();
+                for (long start = 0; start < size; start += step) {
+                    splits.add(new FileSplit(path, size, start, Math.min(size, start + step), !variable,
+                            variable ? -1 : start / framing.recordLength()));
+                }
             }
         }
         return splits.toArray(new InputPartition[0]);
@@ -126,7 +160,7 @@ final class RinglineScan implements Scan, Batch {
 
     @Override
     public PartitionReaderFactory createReaderFactory() {
-        return new RinglineReaderFactory(options, selected, metadata,
+        return new RinglineReaderFactory(options, extras, corruptColumn, selected, metadata,
                 new SerializableConfiguration(RinglineSource.hadoopConf()));
     }
 

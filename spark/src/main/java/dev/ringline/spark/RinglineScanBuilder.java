@@ -8,10 +8,12 @@ import org.apache.spark.sql.types.StructType;
 /** Takes the columns a query needs, so that the others are never decoded. */
 final class RinglineScanBuilder implements ScanBuilder, SupportsPushDownRequiredColumns {
     private final ReadOptions options;
+    private final ReadExtras extras;
     private StructType required;
 
-    RinglineScanBuilder(ReadOptions options, StructType schema) {
+    RinglineScanBuilder(ReadOptions options, ReadExtras extras, StructType schema) {
         this.options = options;
+        this.extras = extras;
         this.required = schema;
     }
 
@@ -22,6 +24,6 @@ final class RinglineScanBuilder implements ScanBuilder, SupportsPushDownRequired
 
     @Override
     public Scan build() {
-        return new RinglineScan(options, required);
+        return new RinglineScan(options, extras, required);
     }
 }

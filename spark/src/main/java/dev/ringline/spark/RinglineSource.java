@@ -36,13 +36,22 @@ public final class RinglineSource implements TableProvider, DataSourceRegister {
     @Override
     public StructType inferSchema(CaseInsensitiveStringMap options) {
         ReadOptions parsed = ReadOptions.parse(options.asCaseSensitiveMap(), RinglineSource::readText);
-        return Schemas.schema(RowDecoder.compile(parsed.layout(), parsed.rowOptions()), parsed);
+        StructType data = Schemas.schema(RowDecoder.compile(parsed.layout(), parsed.rowOptions()), parsed);
+        String corrupt = ReadExtras.parse(options.asCaseSensitiveMap()).corruptColumn();
+        if (corrupt == null) {
+            return data;
+        }
+        if (java.util.Arrays.asList(data.fieldNames()).contains(corrupt)) {
+            throw new IllegalArgumentException("ringline: corrupt_record_column " + corrupt
+                    + " is a copybook column already");
+        }
+        return data.add(Schemas.corruptField(corrupt));
     }
 
     @Override
     public Table getTable(StructType schema, Transform[] partitioning, Map<String, String> properties) {
         ReadOptions parsed = ReadOptions.parse(properties, RinglineSource::readText);
-        return new RinglineTable(parsed, schema);
+        return new RinglineTable(parsed, ReadExtras.parse(properties), schema);
     }
 
     /** The Hadoop configuration of the active session, so {@code hdfs:}, {@code s3a:} work as the user set them. */

@@ -16,10 +16,12 @@ import java.util.Set;
 /** The files of one read, with their copybook schema and the hidden {@code _file}, {@code _offset}, {@code _record}. */
 final class RinglineTable implements SupportsRead, SupportsMetadataColumns {
     private final ReadOptions options;
+    private final ReadExtras extras;
     private final StructType schema;
 
-    RinglineTable(ReadOptions options, StructType schema) {
+    RinglineTable(ReadOptions options, ReadExtras extras, StructType schema) {
         this.options = options;
+        this.extras = extras;
         this.schema = schema;
     }
 
@@ -41,7 +43,7 @@ final class RinglineTable implements SupportsRead, SupportsMetadataColumns {
 
     @Override
     public ScanBuilder newScanBuilder(CaseInsensitiveStringMap ignored) {
-        return new RinglineScanBuilder(options, schema);
+        return new RinglineScanBuilder(options, extras, schema);
     }
 
     @Override
@@ -49,7 +51,7 @@ final class RinglineTable implements SupportsRead, SupportsMetadataColumns {
         return new MetadataColumn[] {
             column(Schemas.FILE, DataTypes.StringType, "the file's path"),
             column(Schemas.OFFSET, DataTypes.LongType, "the record's first byte in the file (its header's, if any)"),
-            column(Schemas.RECORD, DataTypes.LongType, "the record's 0-based index in the file (fixed length only)")
+            column(Schemas.RECORD, DataTypes.LongType, "the record's 0-based index in the file (RDW/VB: with record_index = exact only)")
         };
     }
 

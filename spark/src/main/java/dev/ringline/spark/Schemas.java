@@ -17,12 +17,17 @@ import java.util.Set;
 
 /** Copybook columns to Spark types, and a pruned Spark schema back to the copybook items to decode. */
 final class Schemas {
-    /** The hidden metadata columns: file path, record start offset, record index (fixed length only). */
+    /** The hidden metadata columns: file path, record start offset, record index (RDW/VB: with record_index = exact). */
     static final String FILE = "_file";
     static final String OFFSET = "_offset";
     static final String RECORD = "_record";
 
     private Schemas() {
+    }
+
+    /** The opt-in column of a bad record's raw bytes (null for good records). */
+    static StructField corruptField(String name) {
+        return new StructField(name, DataTypes.BinaryType, true, Metadata.empty());
     }
 
     /** The data schema of every column of {@code decoder}. */
