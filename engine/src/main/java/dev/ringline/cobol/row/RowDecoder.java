@@ -203,13 +203,12 @@ public final class RowDecoder {
         int removed = 0;
         for (Node node : nodes) {
             if (node.viewBit != 0 && (node.viewBit & ctx.mask) == 0) {
-                if (node.column != null) {
-                    sink.setNull(node.column.ordinal());
+                if (!node.silent) {
+                    sink.setNull(node.ordinal);
                 }
                 continue;
             }
-            int size = node.column == null ? node.write(this, ctx, shift - removed, -1, Discard.SINK)
-                    : node.write(this, ctx, shift - removed, node.column.ordinal(), sink);
+            int size = node.write(this, ctx, shift - removed, node.ordinal, node.silent ? Discard.SINK : sink);
             if (node.variable) {
                 removed += node.maxSize - size;
             }
@@ -754,11 +753,17 @@ public final class RowDecoder {
         final int maxSize;
         /** The item can take fewer than {@link #maxSize} bytes (variable OCCURS only). */
         boolean variable;
+        /** Not a column: read for its counters or its size only. */
+        final boolean silent;
+        /** The column's ordinal (-1 when silent), copied so the member loop reads one field. */
+        final int ordinal;
 
         Node(RowColumn column, Field field, int maxSize) {
             this.column = column;
             this.field = field;
             this.maxSize = maxSize;
+            this.silent = column == null;
+            this.ordinal = column == null ? -1 : column.ordinal();
         }
 
         /**
@@ -1101,9 +1106,9 @@ public final class RowDecoder {
             }
             if (counterSlot >= 0) {
                 ctx.counters[counterSlot] = zero ? 0 : number.isBlank() ? -1 : toCount(number);
-            }
-            if (column == null) {
-                return maxSize;
+                if (column == null) {
+                    return maxSize; // a silent counter: read for its tables only
+                }
             }
             if (zero) {
                 switch (column.kind()) {
@@ -1117,21 +1122,8 @@ public final class RowDecoder {
                 sink.setNull(ordinal);
                 return maxSize;
             }
-            writeNumber(d, ctx, start, ordinal, sink);
-            return maxSize;
-        }
+            // The unscaled value at the column's scale: the digits, then zeros for trailing P positions.
 
-        private static long toCount(DecodedNumber number) {
-            try {
-                return number.toLong();
-            } catch (FieldDecodeException e) {
-                return -1;
-            }
-        }
-
-        /** The unscaled value at the column's scale: the digits, then zeros for trailing P positions. */
-        private void writeNumber(RowDecoder d, Context ctx, int start, int ordinal, RowSink sink) {
-            DecodedNumber number = ctx.number;
             int targetScale = column.scale();
             int zeros = targetScale - number.scale();
             byte[] digits = number.digits().array();
@@ -1147,7 +1139,7 @@ public final class RowDecoder {
                     if (i >= first && digits[i] != '0') {
                         d.fieldError(ctx, field, start, ErrorCode.VALUE_OUT_OF_RANGE,
                                 "value has more fraction digits than scale " + targetScale, -1, ordinal, sink);
-                        return;
+                        return maxSize;
                     }
                 }
                 n += zeros;
@@ -1160,14 +1152,14 @@ public final class RowDecoder {
             if (width > limit) {
                 d.fieldError(ctx, field, start, ErrorCode.VALUE_OUT_OF_RANGE, "value has " + width
                         + " digits, more than the column's " + limit, -1, ordinal, sink);
-                return;
+                return maxSize;
             }
             if (width > MAX_LONG_DIGITS && (column.kind() == ValueKind.DECIMAL || width > 19)) {
                 BigInteger unscaled = new BigInteger(new String(digits, first, n - first, StandardCharsets.US_ASCII))
                         .multiply(BigInteger.TEN.pow(zeros));
                 sink.setBigDecimal(ordinal, new BigDecimal(number.negative() ? unscaled.negate() : unscaled,
                         targetScale), column.precision());
-                return;
+                return maxSize;
             }
             long v = 0;
             boolean overflow = false;
@@ -1185,7 +1177,7 @@ public final class RowDecoder {
             if (overflow || (column.kind() == ValueKind.INT && v > (negative ? 2147483648L : Integer.MAX_VALUE))) {
                 d.fieldError(ctx, field, start, ErrorCode.VALUE_OUT_OF_RANGE, "value does not fit a "
                         + column.kind().name().toLowerCase(java.util.Locale.ROOT), -1, ordinal, sink);
-                return;
+                return maxSize;
             }
             if (negative) {
                 v = -v;
@@ -1199,6 +1191,15 @@ public final class RowDecoder {
                     break;
                 default:
                     sink.setDecimal(ordinal, v, column.precision(), targetScale);
+            }
+            return maxSize;
+        }
+
+        private static long toCount(DecodedNumber number) {
+            try {
+                return number.toLong();
+            } catch (FieldDecodeException e) {
+                return -1;
             }
         }
     }
