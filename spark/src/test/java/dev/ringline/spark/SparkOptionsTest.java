@@ -209,6 +209,14 @@ class SparkOptionsTest {
             assertEquals(expected.get(i), unwrapRecord(actual.get(i)), "record " + i);
         }
         assertTrue(actual.get(2).endsWith("\"HDR-REC\":null,\"DTL-REC\":null}"), actual.get(2));
+        // pruned to one shared field and one record's struct: the same values for those columns
+        List<String> pruned = sparkLines(df.select("REC-ID", "DTL-REC"));
+        for (int i = 0; i < 90; i++) {
+            String full = actual.get(i);
+            String dtl = full.substring(full.indexOf(",\"DTL-REC\":"));
+            String id = full.substring(full.indexOf("\"REC-ID\":"), full.indexOf(",\"HDR-REC\":"));
+            assertEquals("{" + id + dtl, pruned.get(i), "record " + i);
+        }
     }
 
     /** The row with the null record structs dropped and the selected one's members in its place: the JSON object. */
