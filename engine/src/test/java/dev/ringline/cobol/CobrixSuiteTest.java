@@ -94,11 +94,8 @@ class CobrixSuiteTest {
         return c.stream();
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void matchesCobrixExpectedRows(Case testCase) throws IOException {
-        Path dir = SharedTestData.cobrix().resolve(testCase.dir());
-        RecordLayout layout = Copybook.parse(dir.resolve("copybook.cob")).firstRecord();
+    /** The decode options that reproduce the case's Cobrix run (the framing is fixed by default). */
+    static DecodeOptions.Builder options(Case testCase) {
         DecodeOptions.Builder options = DecodeOptions.builder()
                 .codePage(testCase.codePage())
                 .trim(testCase.trim())
@@ -112,6 +109,15 @@ class CobrixSuiteTest {
         if (testCase.segments() != null) {
             options.segments(testCase.segments());
         }
+        return options;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void matchesCobrixExpectedRows(Case testCase) throws IOException {
+        Path dir = SharedTestData.cobrix().resolve(testCase.dir());
+        RecordLayout layout = Copybook.parse(dir.resolve("copybook.cob")).firstRecord();
+        DecodeOptions.Builder options = options(testCase);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         DecodeSummary summary;
         try (FileChannel in = FileChannel.open(dir.resolve("data.dat"))) {

@@ -3,11 +3,13 @@ package dev.ringline.spark;
 import dev.ringline.cobol.codec.CodePage;
 import dev.ringline.cobol.codec.FloatingPoint;
 import dev.ringline.cobol.copybook.Copybook;
+import dev.ringline.cobol.copybook.CopybookOptions;
 import dev.ringline.cobol.copybook.Segments;
 import dev.ringline.cobol.copybook.RecordLayout;
 import dev.ringline.cobol.framing.FramingOptions;
 import dev.ringline.cobol.json.BlankNumerics;
 import dev.ringline.cobol.json.EmptyText;
+import dev.ringline.cobol.json.Fillers;
 import dev.ringline.cobol.json.Trim;
 import dev.ringline.cobol.row.RowOptions;
 
@@ -25,9 +27,60 @@ import java.util.Map;
 record ReadOptions(String copybookText, String record, String format, int recordLength, String codepage,
                    String trim, String onError, String floatFormat, boolean rdwLittleEndian,
                    boolean rdwExcludesHeader, long splitBytes, String splitStrategy, boolean underscoreNames,
-                   String segmentField, String segments, List<String> paths) implements Serializable {
+                   String segmentField, String segments, List<String> paths, Values values) implements Serializable {
     private static final long serialVersionUID = 1L;
     static final long MIB = 1L << 20;
+
+    /**
+     * The value and copybook options of the command line's {@code decode} under its names: {@code blank_numerics},
+     * {@code empty_text}, {@code binary_order}, {@code filler}, {@code variable_occurs}, {@code unknown_segment},
+     * {@code copybook_format}, {@code copybook_columns}; and {@code max_record_length} (0: the layout's length).
+     */
+    record Values(BlankNumerics blankNumerics, EmptyText emptyText, boolean binaryBigEndian, Fillers fillers,
+                  boolean variableOccurs, boolean emitUnknownSegment, boolean lenientCopybook, int firstColumn,
+                  int lastColumn, int maxRecordLength) implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        static Values parse(Map<String, String> options) {
+            int first = CopybookOptions.FIRST_COLUMN;
+            int last = CopybookOptions.LAST_COLUMN;
+            String columns = get(options, "copybook_columns", null);
+            if (columns != null) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*(\\d+)\\s*-\\s*(\\d+)\\s*")
+                        .matcher(columns);
+                if (!m.matches()) {
+                    throw new IllegalArgumentException("ringline: copybook_columns takes FIRST-LAST, e.g. 7-72, not '"
+                            + columns + "'");
+                }
+                first = Integer.parseInt(m.group(1));
+                last = Integer.parseInt(m.group(2));
+            }
+            Values values = new Values(
+                    BlankNumerics.valueOf(oneOf(options, "blank_numerics", "reject", "reject", "null", "zero")
+                            .toUpperCase(Locale.ROOT)),
+                    EmptyText.valueOf(oneOf(options, "empty_text", "string", "string", "null").toUpperCase(Locale.ROOT)),
+                    oneOf(options, "binary_order", "big", "big", "little").equals("big"),
+                    Fillers.valueOf(oneOf(options, "filler", "omit", "omit", "keep").toUpperCase(Locale.ROOT)),
+                    strictBool(options, "variable_occurs"),
+                    oneOf(options, "unknown_segment", "reject", "reject", "emit").equals("emit"),
+                    oneOf(options, "copybook_format", "standard", "standard", "lenient").equals("lenient"),
+                    first, last, Integer.parseInt(get(options, "max_record_length", "0").trim()));
+            if (values.maxRecordLength() < 0 || values.maxRecordLength() > FramingOptions.MAX_RECORD_LENGTH_LIMIT) {
+                throw new IllegalArgumentException("ringline: max_record_length must be 1.."
+                        + FramingOptions.MAX_RECORD_LENGTH_LIMIT + ": " + values.maxRecordLength());
+            }
+            values.copybookOptions(); // fails early on bad columns
+            return values;
+        }
+
+        CopybookOptions copybookOptions() {
+            try {
+                return CopybookOptions.defaults().withLenient(lenientCopybook).withColumns(firstColumn, lastColumn);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("ringline: copybook_columns: " + e.getMessage(), e);
+            }
+        }
+    }
 
     /** Parses Spark's case-insensitive options; {@code copybookReader} reads the {@code copybook} path. */
     static ReadOptions parse(Map<String, String> options, java.util.function.Function<String, String> copybookReader) {
@@ -61,18 +114,36 @@ record ReadOptions(String copybookText, String record, String format, int record
                 bool(options, "rdw_little_endian"), bool(options, "rdw_excludes_header"), splitBytes,
                 oneOf(options, "split_strategy", "offset", "offset", "index", "file"),
                 oneOf(options, "column_names", "as_written", "as_written", "underscore").equals("underscore"),
-                get(options, "segment_field", null), get(options, "segment", null), paths(options));
+                get(options, "segment_field", null), get(options, "segment", null), paths(options),
+                Values.parse(options));
         if ((parsed.segmentField() == null) != (parsed.segments() == null)) {
             throw new IllegalArgumentException("ringline: segment_field and segment go together");
+        }
+        if (parsed.values().variableOccurs() && format.equals("fixed")) {
+            // fixed-format records as long as their content need per-record framing, which splits cannot cut
+            throw new IllegalArgumentException("ringline: variable_occurs applies to format rdw or vb here (with "
+                    + "format fixed the records' lengths vary, and the reader cuts fixed files at whole records)");
         }
         parsed.rowOptions(); // fails early on a bad segment mapping
         parsed.layout(); // fails early on a bad copybook or record name
         return parsed;
     }
 
-    /** The record layout (parses the copybook text). */
+    /**
+     * The record layout (parses the copybook text): the union of the copybook's records when the segment views
+     * name its 01 records and no {@code record} is given (as the command line does), else the record (or the first).
+     */
     RecordLayout layout() {
-        Copybook copybook = Copybook.parse(copybookText, "copybook");
+        Copybook copybook = Copybook.parse(copybookText, "copybook", values.copybookOptions());
+        if (record == null && segmentField != null && copybook.records().size() > 1) {
+            boolean allRecords = true;
+            for (String view : segmentSelection().viewNames()) {
+                allRecords &= copybook.records().stream().anyMatch(r -> r.name().equalsIgnoreCase(view));
+            }
+            if (allRecords) {
+                return copybook.union();
+            }
+        }
         return record == null ? copybook.firstRecord() : copybook.record(record);
     }
 
@@ -82,23 +153,29 @@ record ReadOptions(String copybookText, String record, String format, int record
             case "fixed":
                 return FramingOptions.fixed(recordLength > 0 ? recordLength : layout.length());
             case "rdw":
-                return variant(FramingOptions.rdw());
+                return variant(FramingOptions.rdw(), layout);
             default:
-                return variant(FramingOptions.vb());
+                return variant(FramingOptions.vb(), layout);
         }
     }
 
-    private FramingOptions variant(FramingOptions base) {
+    /**
+     * RDW/VB records are at most {@code max_record_length} bytes, by default the layout's length: the bound lets a
+     * split find its first true record near its start (without it a false header such as EBCDIC spaces, 0x4040,
+     * reads as a 16 KiB record and a false chain can run far past the next split's start).
+     */
+    private FramingOptions variant(FramingOptions base, RecordLayout layout) {
         FramingOptions f = rdwLittleEndian ? base.withLittleEndian() : base;
-        return rdwExcludesHeader ? f.withLengthExcludingHeader() : f;
+        f = rdwExcludesHeader ? f.withLengthExcludingHeader() : f;
+        return f.withMaxRecordLength(values.maxRecordLength() > 0 ? values.maxRecordLength() : layout.length());
     }
 
     /** The typed-decode settings; {@code on_error = null} makes bad fields null. */
     RowOptions rowOptions() {
         return new RowOptions(CodePage.of(codepage), Trim.valueOf(trim.toUpperCase(Locale.ROOT)),
-                onError.equals("null"), BlankNumerics.REJECT, EmptyText.STRING, true,
+                onError.equals("null"), values.blankNumerics(), values.emptyText(), values.binaryBigEndian(),
                 floatFormat.equals("ieee") ? FloatingPoint.Format.IEEE_754 : FloatingPoint.Format.IBM_HEX,
-                segmentSelection());
+                segmentSelection(), values.fillers(), values.variableOccurs());
     }
 
     /**
@@ -109,7 +186,7 @@ record ReadOptions(String copybookText, String record, String format, int record
         if (segmentField == null) {
             return null;
         }
-        Segments selection = Segments.on(segmentField);
+        Segments selection = Segments.on(segmentField).emitUnknown(values.emitUnknownSegment());
         for (String entry : segments.split(";")) {
             int eq = entry.lastIndexOf('=');
             if (eq <= 0) {
@@ -138,6 +215,11 @@ record ReadOptions(String copybookText, String record, String format, int record
 
     private static boolean bool(Map<String, String> options, String key) {
         return Boolean.parseBoolean(get(options, key, "false").trim());
+    }
+
+    /** {@code true} or {@code false} (case ignored); anything else is refused rather than read as false. */
+    private static boolean strictBool(Map<String, String> options, String key) {
+        return oneOf(options, key, "false", "false", "true").equals("true");
     }
 
     private static String oneOf(Map<String, String> options, String key, String fallback, String... allowed) {

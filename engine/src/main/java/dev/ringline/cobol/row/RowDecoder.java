@@ -22,13 +22,21 @@ import dev.ringline.cobol.error.RecordDecodeException;
 import dev.ringline.cobol.copybook.Usage;
 import dev.ringline.cobol.json.BlankNumerics;
 import dev.ringline.cobol.json.EmptyText;
+import dev.ringline.cobol.json.Fillers;
 import dev.ringline.cobol.json.Trim;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
 
@@ -38,10 +46,12 @@ import java.util.function.Predicate;
  * allocates nothing, except for decimals wider than 18 digits.
  *
  * <p>Values follow the JSON writer's conventions: copybook order, column names made unique as its keys are, FILLER
- * items omitted but FILLER groups transparent (their named items are columns of the enclosing struct; a FILLER table
- * is omitted), every REDEFINES view decoded from
- * the same bytes, OCCURS DEPENDING ON arrays as long as the counter says, a field beyond the end of a short record
- * null (a text field cut by the end keeps the bytes present). Types: a number with a scale is an exact
+ * items omitted unless {@link RowOptions#fillers()} keeps them, FILLER groups transparent (their named items are
+ * columns of the enclosing struct; a FILLER table of named items is a column named FILLER), every REDEFINES view
+ * decoded from the same bytes, OCCURS DEPENDING ON arrays as long as the counter says (also a counter inside the
+ * enclosing table's element), with {@link RowOptions#variableOccurs()} the items after such a table moved up, a field
+ * beyond the end of a short record null (a text field cut by the end keeps the bytes present), PIC N and PIC G (with
+ * a double-byte code page) as text. Types: a number with a scale is an exact
  * {@link ValueKind#DECIMAL} at its declared scale; an integer of at most 9 digits is {@link ValueKind#INT}, of at
  * most 18 {@link ValueKind#LONG}, else a decimal of scale 0; binary fields are typed by the range of their bytes
  * (a 4-byte unsigned field is a long, an 8-byte unsigned one a 20-digit decimal) and packed fields by their nibbles
@@ -67,37 +77,63 @@ public final class RowDecoder {
     private final Node[] members;
     private final List<RowColumn> columns;
     private final SegmentSelector segments;
+    private final boolean keepFiller;
+    private final boolean compact;
+    /** Segments over the records of a union: each record's view bit (its index is its {@link RecordNode#index}). */
+    private final long[] recordBits;
+    private final Map<Field, Integer> counterSlots = new IdentityHashMap<>();
 
     private RowDecoder(RecordLayout layout, RowOptions options, Predicate<Field> selected) {
         this.layout = Objects.requireNonNull(layout, "layout");
         this.options = Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(selected, "selected");
         this.codePage = options.codePage();
         this.text = new Utf8Table(codePage.toCharTable());
-        if (options.segments() != null && layout.multiRecord()) {
-            throw new CobolException(ErrorCode.COPYBOOK_UNSUPPORTED, "the typed decode selects REDEFINES views by "
-                    + "segment, not the records of a multi-record copybook, yet");
-        }
+        this.keepFiller = options.fillers() == Fillers.KEEP;
+        this.compact = options.variableOccurs();
         this.segments = options.segments() == null ? null
                 : options.segments().compile(layout, codePage, options.binaryBigEndian());
-        this.members = compileMembers(layout.fields(), Objects.requireNonNull(selected, "selected"));
+        for (Field f : layout.flatten()) {
+            if (f.odoCounter()) {
+                counterSlots.put(f, counterSlots.size());
+            }
+        }
+        if (segments != null && layout.multiRecord()) {
+            this.members = compileRecords(selected);
+            this.recordBits = new long[layout.fields().size()];
+            for (int r = 0; r < recordBits.length; r++) {
+                recordBits[r] = segments.viewBit(layout.fields().get(r));
+            }
+        } else {
+            this.members = compileMembers(layout.fields(), selected, new ArrayDeque<>(), 0);
+            this.recordBits = null;
+        }
         List<RowColumn> top = new ArrayList<>();
         for (Node node : members) {
-            top.add(node.column);
+            if (node.column != null) {
+                top.add(node.column);
+            }
         }
         this.columns = List.copyOf(top);
     }
 
     /**
      * Compiles a decoder of the fields of {@code layout} that {@code selected} accepts: an item it rejects is not a
-     * column and is never decoded; a group it accepts has as columns those of its members it accepts.
+     * column and is never decoded (an OCCURS DEPENDING ON counter is still read, and with variable OCCURS an item
+     * of variable size is still measured); a group it accepts has as columns those of its members it accepts.
      *
-     * @throws CobolException COPYBOOK_UNSUPPORTED for a number of more than 38 digits with its scale
+     * <p>With segments over the records of a multi-record layout ({@code Copybook.union()}), the columns are the
+     * leading fields every record shares, then one struct per record holding its other members: the record the
+     * segment selects has a value, the others are null (all are null for an unknown segment that is emitted).
+     *
+     * @throws CobolException COPYBOOK_UNSUPPORTED for a number of more than 38 digits with its scale, for PIC G
+     *                        without a double-byte code page, for what the JSON writer refuses too
      */
     public static RowDecoder compile(RecordLayout layout, RowOptions options, Predicate<Field> selected) {
         return new RowDecoder(layout, options, selected);
     }
 
-    /** Compiles a decoder of every field of {@code layout} (FILLER excepted). */
+    /** Compiles a decoder of every field of {@code layout} (FILLER excepted, unless the options keep it). */
     public static RowDecoder compile(RecordLayout layout, RowOptions options) {
         return new RowDecoder(layout, options, field -> true);
     }
@@ -119,7 +155,7 @@ public final class RowDecoder {
 
     /** Fresh per-thread decoding state. */
     public Context newContext() {
-        return new Context();
+        return new Context(counterSlots.size());
     }
 
     /**
@@ -128,7 +164,8 @@ public final class RowDecoder {
      * @param sequence    the record's 0-based index in the input (for errors)
      * @param inputOffset the record's byte offset in the input (for errors)
      * @throws RecordDecodeException for a bad field, unless the options null it (then the error goes to
-     *                               {@link Context#fieldErrors()})
+     *                               {@link Context#fieldErrors()}); for an unknown segment; for an OCCURS DEPENDING
+     *                               ON counter out of range when the positions of later items depend on it
      */
     public void decode(byte[] src, int off, int len, long sequence, long inputOffset, Context ctx, RowSink sink) {
         Objects.checkFromIndexSize(off, len, src.length);
@@ -141,95 +178,271 @@ public final class RowDecoder {
                         ErrorCode.UNKNOWN_SEGMENT, "segment value " + segments.describe(src, off, len) + " of "
                         + d.path() + " maps to no view"));
             }
-            ctx.mask = mask;
+            if (recordBits != null) {
+                ctx.record = -1;
+                for (int r = 0; r < recordBits.length; r++) {
+                    if ((recordBits[r] & mask) != 0) {
+                        ctx.record = r; // the first record the segment names; inside it every view is decoded
+                        break;
+                    }
+                }
+            } else {
+                ctx.mask = mask;
+            }
         }
         writeMembers(members, ctx, 0, sink);
     }
 
-    /** Writes each member, or null for a REDEFINES view that the record's segment does not select. */
-    private void writeMembers(Node[] nodes, Context ctx, int delta, RowSink sink) {
+    /**
+     * Writes each member, or null for a REDEFINES view that the record's segment does not select; silent members
+     * (counters and variable-size items that are not columns) are read for their effect only.
+     *
+     * @return bytes the members take less than their maximum (variable OCCURS only)
+     */
+    private int writeMembers(Node[] nodes, Context ctx, int shift, RowSink sink) {
+        int removed = 0;
         for (Node node : nodes) {
             if (node.viewBit != 0 && (node.viewBit & ctx.mask) == 0) {
-                sink.setNull(node.column.ordinal());
-            } else {
-                node.write(this, ctx, delta, sink);
+                if (!node.silent) {
+                    sink.setNull(node.ordinal);
+                }
+                continue;
+            }
+            int size = node.write(this, ctx, shift - removed, node.ordinal, node.silent ? Discard.SINK : sink);
+            if (node.variable) {
+                removed += node.maxSize - size;
             }
         }
+        return removed;
     }
 
     // ------------------------------------------------------------------ compilation
 
+    /** Segments over a union's records: the shared leading fields, then one struct per selected record. */
+    private Node[] compileRecords(Predicate<Field> selected) {
+        List<Field> common = layout.commonLeadingFields();
+        Node[] shared = compileMembers(common, selected, new ArrayDeque<>(), 0);
+        List<Node> nodes = new ArrayList<>(List.of(shared));
+        List<String> names = new ArrayList<>();
+        for (Node n : shared) {
+            if (n.column != null) {
+                names.add(n.column.name());
+            }
+        }
+        List<Field> records = layout.fields();
+        for (Field record : records) {
+            names.add(record.name());
+        }
+        List<String> unique = UniqueKeys.assign(names);
+        int firstRecordName = unique.size() - records.size();
+        int ordinal = firstRecordName;
+        for (int r = 0; r < records.size(); r++) {
+            Field record = records.get(r);
+            if (!selected.test(record)) {
+                continue;
+            }
+            Node[] children = compileMembers(record.children(), selected, new ArrayDeque<>(), common.size());
+            RowColumn column = new RowColumn(unique.get(firstRecordName + r), record, ordinal++, ValueKind.GROUP,
+                    0, 0, columnsOf(children), null);
+            nodes.add(new RecordNode(column, children, r));
+        }
+        return nodes.toArray(new Node[0]);
+    }
+
+    private static List<RowColumn> columnsOf(Node[] nodes) {
+        List<RowColumn> columns = new ArrayList<>();
+        for (Node n : nodes) {
+            if (n.column != null) {
+                columns.add(n.column);
+            }
+        }
+        return columns;
+    }
+
     /**
-     * The columns of one struct: FILLER groups are transparent (their named items are members here, as in the JSON
-     * writer), other FILLER items are omitted, names are made unique by {@link UniqueKeys} over every member before
-     * the selection, so a column keeps its name whatever is pruned.
+     * The columns of one struct, as the JSON writer's members of one object: FILLER groups are transparent (their
+     * named items are members here), other FILLER items are omitted unless kept (then named FILLER), a FILLER table
+     * of named items is a column named FILLER, and with variable OCCURS an item of variable size always is; names
+     * are made unique by {@link UniqueKeys} over every member before the selection, so a column keeps its name
+     * whatever is pruned.
+     *
+     * @param skipped leading items left out (a union record's shared fields), still counted for unique names
      */
-    private Node[] compileMembers(List<Field> fields, Predicate<Field> selected) {
+    private Node[] compileMembers(List<Field> fields, Predicate<Field> selected, Deque<Field> arrays, int skipped) {
         List<Field> all = new ArrayList<>();
         List<Long> bits = new ArrayList<>();
-        collect(fields, 0, all, bits);
+        List<Boolean> emitted = new ArrayList<>();
+        collect(fields, 0, all, bits, emitted);
         List<String> names = new ArrayList<>();
-        for (Field f : all) {
-            names.add(f.name());
+        for (int i = 0; i < all.size(); i++) {
+            if (emitted.get(i)) {
+                Field f = all.get(i);
+                names.add(f.filler() ? "FILLER" : f.name());
+            }
         }
         List<String> unique = UniqueKeys.assign(names);
         List<Node> nodes = new ArrayList<>();
+        int ordinal = 0;
+        int k = 0;
         for (int i = 0; i < all.size(); i++) {
             Field f = all.get(i);
-            if (!selected.test(f)) {
-                continue; // an ODO counter that is not selected is still read by its table
+            boolean column = emitted.get(i);
+            String name = column ? unique.get(k++) : null;
+            if (i < skipped) {
+                continue; // a shared leading field, a column of the enclosing struct already
             }
-            int ordinal = nodes.size();
-            Node value = compileValue(f, unique.get(i), ordinal, selected);
-            if (f.isArray()) {
-                RowColumn column = new RowColumn(unique.get(i), f, ordinal, ValueKind.ARRAY, 0, 0, List.of(),
-                        value.column);
-                value = new ArrayNode(column, value);
+            column &= selected.test(f);
+            if (!column && !f.odoCounter() && !(compact && variableSize(f)) && !holdsCounter(f)) {
+                continue;
             }
+            // not a column, yet read: a DEPENDING ON counter (its tables need it) or an item that moves later ones
+            Node value = compileItem(f, column ? name : null, column ? ordinal++ : -1,
+                    column ? selected : field -> true, arrays);
             value.viewBit = bits.get(i);
+            if (compact && value.variable && value.viewBit != 0) {
+                throw new CobolException(ErrorCode.COPYBOOK_UNSUPPORTED, f.path()
+                        + ": a REDEFINES view of variable size (OCCURS DEPENDING ON) cannot be selected by segment");
+            }
             nodes.add(value);
         }
         return nodes.toArray(new Node[0]);
     }
 
-    private void collect(List<Field> fields, long viewBit, List<Field> out, List<Long> bits) {
+    /** One item, an OCCURS table as an array of its element; {@code name} null for a silent (non-column) item. */
+    private Node compileItem(Field f, String name, int ordinal, Predicate<Field> selected, Deque<Field> arrays) {
+        if (!f.isArray()) {
+            return compileValue(f, name, ordinal, selected, arrays);
+        }
+        arrays.push(f);
+        Node element = compileValue(f, name, ordinal, selected, arrays);
+        arrays.pop();
+        RowColumn column = name == null ? null
+                : new RowColumn(name, f, ordinal, ValueKind.ARRAY, 0, 0, List.of(), element.column);
+        ArrayNode array = new ArrayNode(column, f, element, counterSlot(f, arrays));
+        array.variable = compact && (array.counterSlot >= 0 || element.variable);
+        return array;
+    }
+
+    private void collect(List<Field> fields, long viewBit, List<Field> out, List<Long> bits, List<Boolean> emitted) {
         for (Field f : fields) {
             long bit = viewBit | (segments == null ? 0 : segments.viewBit(f));
             if (f.filler() && f.isGroup() && !f.isArray()) {
-                collect(f.children(), bit, out, bits);
-            } else if (!f.filler()) {
-                out.add(f);
-                bits.add(bit);
+                collect(f.children(), bit, out, bits, emitted); // transparent: named children land in this object
+                continue;
             }
+            out.add(f);
+            bits.add(bit);
+            emitted.add(!f.filler() || keepFiller || (f.isArray() && f.isGroup() && hasNamed(f))
+                    || (compact && variableSize(f)));
         }
     }
 
-    private Node compileValue(Field f, String name, int ordinal, Predicate<Field> selected) {
+    private static boolean hasNamed(Field f) {
+        for (Field c : f.children()) {
+            if (!c.filler() || hasNamed(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean variableSize(Field f) {
+        if (f.dependingOn() != null) {
+            return true;
+        }
+        for (Field c : f.children()) {
+            if (variableSize(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean holdsCounter(Field f) {
+        for (Field c : f.children()) {
+            if (c.odoCounter() || holdsCounter(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The slot of an array's DEPENDING ON counter, or -1; checks the counter is reachable from the array. */
+    private int counterSlot(Field array, Deque<Field> arrays) {
+        Field counter = array.dependingOn();
+        if (counter == null) {
+            return -1;
+        }
+        // every table that holds the counter must also hold the array, so "its current element" is defined
+        for (Field table : tablesOf(counter)) {
+            if (table != array && !arrays.contains(table)) {
+                throw new CobolException(ErrorCode.COPYBOOK_UNSUPPORTED, array.path() + ": DEPENDING ON "
+                        + counter.path() + ", a counter inside table " + table.path()
+                        + " that does not contain the array");
+            }
+        }
+        return counterSlots.get(counter);
+    }
+
+    private List<Field> tablesOf(Field field) {
+        List<Field> tables = new ArrayList<>();
+        tablesOf(layout.root(), field, new ArrayDeque<>(), tables);
+        return tables;
+    }
+
+    private static boolean tablesOf(Field at, Field target, Deque<Field> path, List<Field> out) {
+        if (at == target) {
+            for (Field p : path) {
+                if (p.isArray()) {
+                    out.add(p);
+                }
+            }
+            return true;
+        }
+        path.push(at);
+        for (Field c : at.children()) {
+            if (tablesOf(c, target, path, out)) {
+                path.pop();
+                return true;
+            }
+        }
+        path.pop();
+        return false;
+    }
+
+    private Node compileValue(Field f, String name, int ordinal, Predicate<Field> selected, Deque<Field> arrays) {
+        Integer slot = counterSlots.get(f);
+        int counter = slot == null ? -1 : slot;
         switch (f.type()) {
             case GROUP: {
-                Node[] children = compileMembers(f.children(), selected);
-                List<RowColumn> columns = new ArrayList<>();
-                for (Node child : children) {
-                    columns.add(child.column);
-                }
-                return new GroupNode(new RowColumn(name, f, ordinal, ValueKind.GROUP, 0, 0, columns, null),
-                        children);
+                Node[] children = compileMembers(f.children(), selected, arrays, 0);
+                RowColumn column = name == null ? null
+                        : new RowColumn(name, f, ordinal, ValueKind.GROUP, 0, 0, columnsOf(children), null);
+                return new GroupNode(column, f, children, compact);
             }
             case ALPHANUMERIC:
             case ALPHABETIC:
-                return new TextNode(new RowColumn(name, f, ordinal, ValueKind.TEXT, 0, 0, List.of(), null));
+                return new TextNode(plain(name, f, ordinal, ValueKind.TEXT), f);
             case NATIONAL:
-                return new NationalNode(new RowColumn(name, f, ordinal, ValueKind.TEXT, 0, 0, List.of(), null));
+                return new NationalNode(plain(name, f, ordinal, ValueKind.TEXT), f);
             case DBCS:
-                throw new CobolException(ErrorCode.COPYBOOK_UNSUPPORTED, f.path()
-                        + ": PIC G (double-byte) text is not supported by the typed decode yet");
+                if (!codePage.hasDoubleByte()) {
+                    throw new CobolException(ErrorCode.COPYBOOK_UNSUPPORTED, f.path() + " is double-byte text (PIC G"
+                            + " / DISPLAY-1): it needs a code page with a double-byte charset, such as cp930, cp939"
+                            + " (Japanese), cp933 (Korean), cp935, cp937 (Chinese); " + codePage.name() + " has none");
+                }
+                return new DoubleByteNode(plain(name, f, ordinal, ValueKind.TEXT), f);
             case FLOAT_SINGLE:
-                return new FloatNode(new RowColumn(name, f, ordinal, ValueKind.FLOAT, 0, 0, List.of(), null));
+                return new FloatNode(plain(name, f, ordinal, ValueKind.FLOAT), f);
             case FLOAT_DOUBLE:
-                return new FloatNode(new RowColumn(name, f, ordinal, ValueKind.DOUBLE, 0, 0, List.of(), null));
+                return new FloatNode(plain(name, f, ordinal, ValueKind.DOUBLE), f);
             default:
-                return new NumberNode(numberColumn(f, name, ordinal));
+                return new NumberNode(name == null ? null : numberColumn(f, name, ordinal), f, counter);
         }
+    }
+
+    private static RowColumn plain(String name, Field f, int ordinal, ValueKind kind) {
+        return name == null ? null : new RowColumn(name, f, ordinal, kind, 0, 0, List.of(), null);
     }
 
     /** The type of a numeric item: by its picture, or for binary by the range its bytes can hold. */
@@ -300,8 +513,18 @@ public final class RowDecoder {
         int headerBytes;
         /** The views the record's segment selects (all when there is no segment selection). */
         long mask = -1L;
+        /** Segments over a union's records: the index of the record the segment selects, or -1. */
+        int record = -1;
+        /** Each DEPENDING ON counter's last value read in this record (-1: bad or not read), and where. */
+        final long[] counters;
+        final int[] counterAt;
+        private CharBuffer chars = CharBuffer.allocate(0);
+        private byte[] shiftedBytes = new byte[0];
+        private CharsetDecoder doubleByte;
 
-        private Context() {
+        private Context(int counterSlots) {
+            this.counters = new long[counterSlots];
+            this.counterAt = new int[counterSlots];
         }
 
         /**
@@ -333,6 +556,38 @@ public final class RowDecoder {
             this.sequence = sequence;
             this.inputOffset = inputOffset;
             this.depth = 0;
+            this.mask = -1L;
+            this.record = -1;
+            if (counters.length > 0) {
+                java.util.Arrays.fill(counters, -1L);
+            }
+        }
+
+        /** An empty char buffer of room for {@code bytes} of wide text (grows, then is reused). */
+        CharBuffer chars(int bytes) {
+            if (chars.capacity() < bytes) {
+                chars = CharBuffer.allocate(bytes);
+            }
+            chars.clear();
+            return chars;
+        }
+
+        /** The field's bytes between shift-out and shift-in, as a double-byte decoder wants them. */
+        ByteBuffer shifted(byte[] src, int at, int len) {
+            if (shiftedBytes.length < len + 2) {
+                shiftedBytes = new byte[len + 2];
+            }
+            shiftedBytes[0] = 0x0E;
+            System.arraycopy(src, at, shiftedBytes, 1, len);
+            shiftedBytes[len + 1] = 0x0F;
+            return ByteBuffer.wrap(shiftedBytes, 0, len + 2);
+        }
+
+        CharsetDecoder doubleByte(CodePage page) {
+            if (doubleByte == null) {
+                doubleByte = page.newDoubleByteDecoder();
+            }
+            return doubleByte;
         }
 
         void enter(Field array) {
@@ -357,7 +612,8 @@ public final class RowDecoder {
             StringBuilder path = new StringBuilder(field.path());
             for (int i = depth - 1; i >= 0; i--) {
                 String prefix = arrays[i].path();
-                if (field.path().startsWith(prefix)) {
+                if (field.path().startsWith(prefix) && (field.path().length() == prefix.length()
+                        || field.path().charAt(prefix.length()) == '.')) {
                     path.insert(prefix.length(), "[" + indices[i] + "]");
                 }
             }
@@ -432,108 +688,210 @@ public final class RowDecoder {
 
     // ------------------------------------------------------------------ value writers
 
+    /** A sink for silent items (read for their counters or their size, not columns): drops every value. */
+    private static final class Discard implements RowSink {
+        static final Discard SINK = new Discard();
+
+        @Override
+        public void setNull(int ordinal) {
+        }
+
+        @Override
+        public void setInt(int ordinal, int value) {
+        }
+
+        @Override
+        public void setLong(int ordinal, long value) {
+        }
+
+        @Override
+        public void setDecimal(int ordinal, long unscaled, int precision, int scale) {
+        }
+
+        @Override
+        public void setBigDecimal(int ordinal, BigDecimal value, int precision) {
+        }
+
+        @Override
+        public void setFloat(int ordinal, float value) {
+        }
+
+        @Override
+        public void setDouble(int ordinal, double value) {
+        }
+
+        @Override
+        public void setText(int ordinal, byte[] utf8, int off, int len) {
+        }
+
+        @Override
+        public RowSink startGroup(int ordinal, RowColumn group) {
+            return this;
+        }
+
+        @Override
+        public void endGroup(int ordinal, RowColumn group, RowSink members) {
+        }
+
+        @Override
+        public RowSink startArray(int ordinal, RowColumn array, int length) {
+            return this;
+        }
+
+        @Override
+        public void endArray(int ordinal, RowColumn array, RowSink elements) {
+        }
+    }
+
     private abstract static class Node {
+        /** The column, or null for a silent item. */
         final RowColumn column;
         final Field field;
         /** Non-zero: a view of a governed REDEFINES set, decoded only when the record's segment selects it. */
         long viewBit;
+        /** Bytes of the item at most (all elements of a table). */
+        final int maxSize;
+        /** The item can take fewer than {@link #maxSize} bytes (variable OCCURS only). */
+        boolean variable;
+        /** Not a column: read for its counters or its size only. */
+        final boolean silent;
+        /** The column's ordinal (-1 when silent), copied so the member loop reads one field. */
+        final int ordinal;
 
-        Node(RowColumn column) {
+        Node(RowColumn column, Field field, int maxSize) {
             this.column = column;
-            this.field = column.field();
+            this.field = field;
+            this.maxSize = maxSize;
+            this.silent = column == null;
+            this.ordinal = column == null ? -1 : column.ordinal();
         }
 
-        /** Hands the value to {@code sink} at {@code ordinal}, enclosing tables shifting it by {@code delta}. */
-        abstract void write(RowDecoder d, Context ctx, int delta, int ordinal, RowSink sink);
-
-        final void write(RowDecoder d, Context ctx, int delta, RowSink sink) {
-            write(d, ctx, delta, column.ordinal(), sink);
-        }
+        /**
+         * Hands the value to {@code sink} at {@code ordinal}; the item's layout offset is moved by {@code shift}
+         * bytes (by the enclosing tables' elements and, with variable OCCURS, by shorter tables before it).
+         *
+         * @return the bytes the item takes in this record
+         */
+        abstract int write(RowDecoder d, Context ctx, int shift, int ordinal, RowSink sink);
     }
 
     private static final class GroupNode extends Node {
         private final Node[] members;
 
-        GroupNode(RowColumn column, Node[] members) {
-            super(column);
+        GroupNode(RowColumn column, Field field, Node[] members, boolean compact) {
+            super(column, field, field.length());
             this.members = members;
+            for (Node m : members) {
+                variable |= compact && m.variable;
+            }
         }
 
         @Override
-        void write(RowDecoder d, Context ctx, int delta, int ordinal, RowSink sink) {
+        int write(RowDecoder d, Context ctx, int shift, int ordinal, RowSink sink) {
             RowSink inner = sink.startGroup(ordinal, column);
-            d.writeMembers(members, ctx, delta, inner);
+            int removed = d.writeMembers(members, ctx, shift, inner);
             sink.endGroup(ordinal, column, inner);
+            return maxSize - removed;
+        }
+    }
+
+    /** One record of a union under segments: a struct when the segment selects it, else null. */
+    private static final class RecordNode extends Node {
+        private final Node[] members;
+        private final int index;
+
+        RecordNode(RowColumn column, Node[] members, int index) {
+            super(column, column.field(), column.field().length());
+            this.members = members;
+            this.index = index;
+        }
+
+        @Override
+        int write(RowDecoder d, Context ctx, int shift, int ordinal, RowSink sink) {
+            if (ctx.record != index) {
+                sink.setNull(ordinal);
+                return maxSize;
+            }
+            RowSink inner = sink.startGroup(ordinal, column);
+            d.writeMembers(members, ctx, shift, inner);
+            sink.endGroup(ordinal, column, inner);
+            return maxSize;
         }
     }
 
     private static final class ArrayNode extends Node {
         private final Node element;
+        final int counterSlot;
 
-        ArrayNode(RowColumn column, Node element) {
-            super(column);
+        ArrayNode(RowColumn column, Field field, Node element, int counterSlot) {
+            super(column, field, field.length() * field.occursMax());
             this.element = element;
+            this.counterSlot = counterSlot;
         }
 
         /** Elements present: the counter's value for DEPENDING ON (-1 if it is bad), else the maximum. */
-        private long count(RowDecoder d, Context ctx) {
-            Field counter = field.dependingOn();
-            if (counter == null) {
+        private long count(Context ctx) {
+            if (counterSlot < 0) {
                 return field.occursMax();
             }
-            int start = counter.offset();
-            if (start + counter.length() > ctx.len) {
-                return -1;
-            }
-            try {
-                boolean zero = d.decodeNumber(counter, ctx, start);
-                long value = zero ? 0 : ctx.number.isBlank() ? -1 : ctx.number.toLong();
-                return value < field.occursMin() || value > field.occursMax() ? -1 : value;
-            } catch (FieldDecodeException e) {
-                return -1;
-            }
+            long value = ctx.counters[counterSlot];
+            return value < field.occursMin() || value > field.occursMax() ? -1 : value;
+        }
+
+        private String badCount(Context ctx) {
+            Field counter = field.dependingOn();
+            long value = ctx.counters[counterSlot];
+            return "OCCURS DEPENDING ON counter " + ctx.pathOf(counter) + (value < 0 ? " has no valid count"
+                    : " is " + value) + ", not in " + field.occursMin() + ".." + field.occursMax()
+                    + " (table " + field.path() + ")";
         }
 
         @Override
-        void write(RowDecoder d, Context ctx, int delta, int ordinal, RowSink sink) {
-            long count = count(d, ctx);
+        int write(RowDecoder d, Context ctx, int shift, int ordinal, RowSink sink) {
+            long count = count(ctx);
             if (count < 0) {
-                d.fieldError(ctx, field, field.dependingOn().offset(), ErrorCode.ODO_OUT_OF_RANGE,
-                        "OCCURS DEPENDING ON counter " + field.dependingOn().path() + " is not a count in "
-                                + field.occursMin() + ".." + field.occursMax(), -1, ordinal, sink);
-                return;
+                int at = Math.max(0, ctx.counterAt[counterSlot]);
+                if (variable) { // the items after the table cannot be placed: the whole record is bad
+                    throw new RecordDecodeException(new DecodeError(ctx.sequence, ctx.inputOffset + at,
+                            ctx.pathOf(field.dependingOn()), ErrorCode.ODO_OUT_OF_RANGE, badCount(ctx)));
+                }
+                d.fieldError(ctx, field.dependingOn(), at, ErrorCode.ODO_OUT_OF_RANGE, badCount(ctx), -1, ordinal,
+                        sink);
+                return maxSize;
             }
             int n = (int) count;
             RowSink elements = sink.startArray(ordinal, column, n);
             ctx.enter(field);
+            int pos = 0;
             for (int i = 0; i < n; i++) {
                 ctx.setIndex(i);
-                element.write(d, ctx, delta + i * field.length(), i, elements);
+                pos += element.write(d, ctx, shift + pos, i, elements);
             }
             ctx.exit();
             sink.endArray(ordinal, column, elements);
+            return variable ? pos : maxSize;
         }
     }
 
     private static final class TextNode extends Node {
-        TextNode(RowColumn column) {
-            super(column);
+        TextNode(RowColumn column, Field field) {
+            super(column, field, field.length());
         }
 
         @Override
-        void write(RowDecoder d, Context ctx, int delta, int ordinal, RowSink sink) {
-            int start = field.offset() + delta;
-            int available = Math.min(field.length(), ctx.len - start);
+        int write(RowDecoder d, Context ctx, int shift, int ordinal, RowSink sink) {
+            int start = field.offset() + shift;
+            int available = Math.min(maxSize, ctx.len - start);
             if (available <= 0) {
                 sink.setNull(ordinal);
-                return;
+                return maxSize;
             }
             byte[] src = ctx.src;
             int from = ctx.off + start;
             int to = from + available;
             if (d.options.emptyText() == EmptyText.NULL && blank(src, from, available, d.codePage.space())) {
                 sink.setNull(ordinal);
-                return;
+                return maxSize;
             }
             Trim trim = d.options.trim();
             if (trim == Trim.LEFT || trim == Trim.BOTH) {
@@ -548,104 +906,161 @@ public final class RowDecoder {
             }
             d.text.encode(src, from, to, ctx.utf8);
             sink.setText(ordinal, ctx.utf8.array(), 0, ctx.utf8.length());
+            return maxSize;
         }
     }
 
-    /** PIC N: UTF-16 big-endian text, trimmed of chars up to U+0020 and U+3000 as the JSON writer does. */
-    private static final class NationalNode extends Node {
-        NationalNode(RowColumn column) {
-            super(column);
+    /** Chars up to U+0020 and the ideographic space U+3000 are trimmed from wide text, as the JSON writer does. */
+    private static boolean wideBlank(char c) {
+        return c <= ' ' || c == '\u3000';
+    }
+
+    /** UTF-8 of {@code chars[from, to)} into {@code out}; a lone surrogate becomes U+FFFD. */
+    private static int utf8(CharBuffer chars, int from, int to, ByteVector out) {
+        out.setLength((to - from) * 3);
+        byte[] a = out.array();
+        int at = 0;
+        for (int i = from; i < to; i++) {
+            char c = chars.get(i);
+            if (c < 0x80) {
+                a[at++] = (byte) c;
+            } else if (c < 0x800) {
+                a[at++] = (byte) (0xC0 | c >> 6);
+                a[at++] = (byte) (0x80 | c & 0x3F);
+            } else if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(chars.get(i + 1))) {
+                int cp = Character.toCodePoint(c, chars.get(++i));
+                a[at++] = (byte) (0xF0 | cp >> 18);
+                a[at++] = (byte) (0x80 | cp >> 12 & 0x3F);
+                a[at++] = (byte) (0x80 | cp >> 6 & 0x3F);
+                a[at++] = (byte) (0x80 | cp & 0x3F);
+            } else {
+                char e = Character.isSurrogate(c) ? '\uFFFD' : c;
+                a[at++] = (byte) (0xE0 | e >> 12);
+                a[at++] = (byte) (0x80 | e >> 6 & 0x3F);
+                a[at++] = (byte) (0x80 | e & 0x3F);
+            }
+        }
+        out.truncate(at);
+        return at;
+    }
+
+    /**
+     * PIC N (UTF-16 big-endian) or PIC G (double-byte EBCDIC, decoded by the code page's double-byte charset):
+     * chars in the context, trimmed, then UTF-8.
+     */
+    private abstract static class WideTextNode extends Node {
+        WideTextNode(RowColumn column, Field field) {
+            super(column, field, field.length());
         }
 
+        /** Appends the chars of {@code src[at, at + len)} to {@code chars}. */
+        abstract void decodeChars(RowDecoder d, Context ctx, byte[] src, int at, int len, CharBuffer chars);
+
+        /** All low-values, or all spaces of this kind of text. */
+        abstract boolean blankBytes(byte[] src, int at, int len);
+
         @Override
-        void write(RowDecoder d, Context ctx, int delta, int ordinal, RowSink sink) {
-            int start = field.offset() + delta;
-            int available = Math.min(field.length(), ctx.len - start) & ~1;
+        int write(RowDecoder d, Context ctx, int shift, int ordinal, RowSink sink) {
+            int start = field.offset() + shift;
+            int available = Math.min(maxSize, ctx.len - start) & ~1;
             if (available <= 0) {
                 sink.setNull(ordinal);
-                return;
+                return maxSize;
             }
             byte[] src = ctx.src;
-            int from = ctx.off + start;
-            int to = from + available;
-            if (d.options.emptyText() == EmptyText.NULL && nationalBlank(src, from, to)) {
+            int at = ctx.off + start;
+            if (d.options.emptyText() == EmptyText.NULL && blankBytes(src, at, available)) {
                 sink.setNull(ordinal);
-                return;
+                return maxSize;
             }
+            CharBuffer chars = ctx.chars(available);
+            decodeChars(d, ctx, src, at, available, chars);
+            chars.flip();
+            int from = 0;
+            int to = chars.limit();
             Trim trim = d.options.trim();
             if (trim == Trim.LEFT || trim == Trim.BOTH) {
-                while (from < to && wideBlank(charAt(src, from))) {
-                    from += 2;
+                while (from < to && wideBlank(chars.get(from))) {
+                    from++;
                 }
             }
             if (trim == Trim.RIGHT || trim == Trim.BOTH) {
-                while (to > from && wideBlank(charAt(src, to - 2))) {
-                    to -= 2;
+                while (to > from && wideBlank(chars.get(to - 1))) {
+                    to--;
                 }
             }
-            ByteVector out = ctx.utf8;
-            out.setLength((to - from) / 2 * 3);
-            byte[] a = out.array();
-            int at = 0;
-            for (int i = from; i < to; i += 2) {
-                char c = charAt(src, i);
-                if (c < 0x80) {
-                    a[at++] = (byte) c;
-                } else if (c < 0x800) {
-                    a[at++] = (byte) (0xC0 | c >> 6);
-                    a[at++] = (byte) (0x80 | c & 0x3F);
-                } else if (Character.isHighSurrogate(c) && i + 2 < to && Character.isLowSurrogate(charAt(src, i + 2))) {
-                    int cp = Character.toCodePoint(c, charAt(src, i + 2));
-                    i += 2;
-                    a[at++] = (byte) (0xF0 | cp >> 18);
-                    a[at++] = (byte) (0x80 | cp >> 12 & 0x3F);
-                    a[at++] = (byte) (0x80 | cp >> 6 & 0x3F);
-                    a[at++] = (byte) (0x80 | cp & 0x3F);
-                } else {
-                    char e = Character.isSurrogate(c) ? '\uFFFD' : c; // a lone surrogate has no UTF-8
-                    a[at++] = (byte) (0xE0 | e >> 12);
-                    a[at++] = (byte) (0x80 | e >> 6 & 0x3F);
-                    a[at++] = (byte) (0x80 | e & 0x3F);
-                }
+            int n = utf8(chars, from, to, ctx.utf8);
+            sink.setText(ordinal, ctx.utf8.array(), 0, n);
+            return maxSize;
+        }
+    }
+
+    private static final class NationalNode extends WideTextNode {
+        NationalNode(RowColumn column, Field field) {
+            super(column, field);
+        }
+
+        @Override
+        void decodeChars(RowDecoder d, Context ctx, byte[] src, int at, int len, CharBuffer chars) {
+            for (int i = 0; i < len; i += 2) {
+                chars.put((char) (((src[at + i] & 0xFF) << 8) | (src[at + i + 1] & 0xFF)));
             }
-            out.truncate(at);
-            sink.setText(ordinal, a, 0, at);
         }
 
-        private static char charAt(byte[] src, int i) {
-            return (char) (((src[i] & 0xFF) << 8) | (src[i + 1] & 0xFF));
-        }
-
-        private static boolean wideBlank(char c) {
-            return c <= ' ' || c == '\u3000';
-        }
-
-        /** All low-values or all U+0020. */
-        private static boolean nationalBlank(byte[] src, int from, int to) {
+        @Override
+        boolean blankBytes(byte[] src, int at, int len) {
             boolean zeros = true;
             boolean spaces = true;
-            for (int i = from; i < to; i += 2) {
-                zeros &= src[i] == 0 && src[i + 1] == 0;
-                spaces &= src[i] == 0 && src[i + 1] == 0x20;
+            for (int i = 0; i < len; i += 2) {
+                zeros &= src[at + i] == 0 && src[at + i + 1] == 0;
+                spaces &= src[at + i] == 0 && src[at + i + 1] == 0x20;
+            }
+            return zeros || spaces;
+        }
+    }
+
+    private static final class DoubleByteNode extends WideTextNode {
+        DoubleByteNode(RowColumn column, Field field) {
+            super(column, field);
+        }
+
+        @Override
+        void decodeChars(RowDecoder d, Context ctx, byte[] src, int at, int len, CharBuffer chars) {
+            ByteBuffer in = ctx.shifted(src, at, len);
+            CharsetDecoder decoder = ctx.doubleByte(d.codePage);
+            decoder.reset();
+            decoder.decode(in, chars, true);
+            decoder.flush(chars);
+        }
+
+        @Override
+        boolean blankBytes(byte[] src, int at, int len) {
+            boolean zeros = true;
+            boolean spaces = true;
+            for (int i = 0; i < len; i += 2) {
+                int hi = src[at + i] & 0xFF;
+                int lo = src[at + i + 1] & 0xFF;
+                zeros &= hi == 0 && lo == 0;
+                spaces &= hi == 0x40 && lo == 0x40;
             }
             return zeros || spaces;
         }
     }
 
     private static final class FloatNode extends Node {
-        FloatNode(RowColumn column) {
-            super(column);
+        FloatNode(RowColumn column, Field field) {
+            super(column, field, field.length());
         }
 
         @Override
-        void write(RowDecoder d, Context ctx, int delta, int ordinal, RowSink sink) {
-            int start = field.offset() + delta;
-            if (start + field.length() > ctx.len) {
+        int write(RowDecoder d, Context ctx, int shift, int ordinal, RowSink sink) {
+            int start = field.offset() + shift;
+            if (start + maxSize > ctx.len) {
                 sink.setNull(ordinal);
-                return;
+                return maxSize;
             }
             try {
-                if (column.kind() == ValueKind.FLOAT) {
+                if (field.type() == FieldType.FLOAT_SINGLE) {
                     sink.setFloat(ordinal, FloatingPoint.decodeSingle(ctx.src, ctx.off + start,
                             d.options.floatFormat()));
                 } else {
@@ -655,28 +1070,45 @@ public final class RowDecoder {
             } catch (FieldDecodeException e) {
                 d.fieldError(ctx, field, start, e.code(), e.getMessage(), e.byteIndex(), ordinal, sink);
             }
+            return maxSize;
         }
     }
 
     private static final class NumberNode extends Node {
-        NumberNode(RowColumn column) {
-            super(column);
+        private final int counterSlot;
+
+        /** @param column null for a silent counter; {@code counterSlot} -1 unless the field is a counter */
+        NumberNode(RowColumn column, Field field, int counterSlot) {
+            super(column, field, field.length());
+            this.counterSlot = counterSlot;
         }
 
         @Override
-        void write(RowDecoder d, Context ctx, int delta, int ordinal, RowSink sink) {
-            int start = field.offset() + delta;
-            if (start + field.length() > ctx.len) {
+        int write(RowDecoder d, Context ctx, int shift, int ordinal, RowSink sink) {
+            int start = field.offset() + shift;
+            if (counterSlot >= 0) {
+                ctx.counterAt[counterSlot] = start;
+                ctx.counters[counterSlot] = -1;
+            }
+            if (start + maxSize > ctx.len) {
                 sink.setNull(ordinal);
-                return;
+                return maxSize;
             }
             DecodedNumber number = ctx.number;
             boolean zero;
             try {
                 zero = d.decodeNumber(field, ctx, start);
             } catch (FieldDecodeException e) {
-                d.fieldError(ctx, field, start, e.code(), e.getMessage(), e.byteIndex(), ordinal, sink);
-                return;
+                if (column != null) {
+                    d.fieldError(ctx, field, start, e.code(), e.getMessage(), e.byteIndex(), ordinal, sink);
+                }
+                return maxSize;
+            }
+            if (counterSlot >= 0) {
+                ctx.counters[counterSlot] = zero ? 0 : number.isBlank() ? -1 : toCount(number);
+                if (column == null) {
+                    return maxSize; // a silent counter: read for its tables only
+                }
             }
             if (zero) {
                 switch (column.kind()) {
@@ -684,13 +1116,14 @@ public final class RowDecoder {
                     case LONG -> sink.setLong(ordinal, 0);
                     default -> sink.setDecimal(ordinal, 0, column.precision(), column.scale());
                 }
-                return;
+                return maxSize;
             }
             if (number.isBlank()) {
                 sink.setNull(ordinal);
-                return;
+                return maxSize;
             }
             // The unscaled value at the column's scale: the digits, then zeros for trailing P positions.
+
             int targetScale = column.scale();
             int zeros = targetScale - number.scale();
             byte[] digits = number.digits().array();
@@ -706,7 +1139,7 @@ public final class RowDecoder {
                     if (i >= first && digits[i] != '0') {
                         d.fieldError(ctx, field, start, ErrorCode.VALUE_OUT_OF_RANGE,
                                 "value has more fraction digits than scale " + targetScale, -1, ordinal, sink);
-                        return;
+                        return maxSize;
                     }
                 }
                 n += zeros;
@@ -719,14 +1152,14 @@ public final class RowDecoder {
             if (width > limit) {
                 d.fieldError(ctx, field, start, ErrorCode.VALUE_OUT_OF_RANGE, "value has " + width
                         + " digits, more than the column's " + limit, -1, ordinal, sink);
-                return;
+                return maxSize;
             }
             if (width > MAX_LONG_DIGITS && (column.kind() == ValueKind.DECIMAL || width > 19)) {
                 BigInteger unscaled = new BigInteger(new String(digits, first, n - first, StandardCharsets.US_ASCII))
                         .multiply(BigInteger.TEN.pow(zeros));
                 sink.setBigDecimal(ordinal, new BigDecimal(number.negative() ? unscaled.negate() : unscaled,
                         targetScale), column.precision());
-                return;
+                return maxSize;
             }
             long v = 0;
             boolean overflow = false;
@@ -744,7 +1177,7 @@ public final class RowDecoder {
             if (overflow || (column.kind() == ValueKind.INT && v > (negative ? 2147483648L : Integer.MAX_VALUE))) {
                 d.fieldError(ctx, field, start, ErrorCode.VALUE_OUT_OF_RANGE, "value does not fit a "
                         + column.kind().name().toLowerCase(java.util.Locale.ROOT), -1, ordinal, sink);
-                return;
+                return maxSize;
             }
             if (negative) {
                 v = -v;
@@ -758,6 +1191,15 @@ public final class RowDecoder {
                     break;
                 default:
                     sink.setDecimal(ordinal, v, column.precision(), targetScale);
+            }
+            return maxSize;
+        }
+
+        private static long toCount(DecodedNumber number) {
+            try {
+                return number.toLong();
+            } catch (FieldDecodeException e) {
+                return -1;
             }
         }
     }

@@ -22,14 +22,18 @@ import java.util.Objects;
  * @param emptyText        what an all-blank text field becomes (the trimmed text or null)
  * @param binaryBigEndian  byte order of COMP/COMP-4/BINARY/COMP-5 fields (COMP-9 is always little-endian)
  * @param floatFormat      the bit layout of COMP-1/COMP-2 fields
- * @param segments         per-record REDEFINES view selection, or null: a view the record's segment does not select
- *                         is null (its column stays in the schema)
+ * @param segments         per-record REDEFINES view (or union record) selection, or null: a view the record's
+ *                         segment does not select is null (its column stays in the schema)
+ * @param fillers          elementary FILLER items omitted, or kept as columns named FILLER, FILLER_2, ...
+ * @param variableOccurs   an OCCURS DEPENDING ON table takes only its present elements and the items after it move
+ *                         up (positions computed per record); otherwise every table takes its maximum size
  */
 public record RowOptions(CodePage codePage, Trim trim, boolean nullOnFieldError, BlankNumerics blankNumerics,
                          EmptyText emptyText, boolean binaryBigEndian, FloatingPoint.Format floatFormat,
-                         Segments segments) {
+                         Segments segments, Fillers fillers, boolean variableOccurs) {
     /** Rejects null settings (except {@code segments}). */
     public RowOptions {
+        Objects.requireNonNull(fillers, "fillers");
         Objects.requireNonNull(codePage, "codePage");
         Objects.requireNonNull(trim, "trim");
         Objects.requireNonNull(blankNumerics, "blankNumerics");
@@ -42,18 +46,10 @@ public record RowOptions(CodePage codePage, Trim trim, boolean nullOnFieldError,
         return of(JsonOptions.defaults(codePage));
     }
 
-    /**
-     * The row settings of a JSON decode ({@code DecodeOptions.jsonOptions()}), so both paths read alike.
-     *
-     * @throws IllegalArgumentException for what the typed decode does not do yet: FILLER values and moving items
-     *                                  after a variable OCCURS DEPENDING ON table
-     */
+    /** The row settings of a JSON decode ({@code DecodeOptions.jsonOptions()}), so both paths read alike. */
     public static RowOptions of(JsonOptions json) {
-        if (json.fillers() == Fillers.KEEP || json.variableOccurs()) {
-            throw new IllegalArgumentException("the typed decode does not support FILLER values or variable OCCURS "
-                    + "DEPENDING ON yet");
-        }
         return new RowOptions(json.codePage(), json.trim(), json.nullOnFieldError(), json.blankNumerics(),
-                json.emptyText(), json.binaryBigEndian(), json.floatFormat(), json.segments());
+                json.emptyText(), json.binaryBigEndian(), json.floatFormat(), json.segments(), json.fillers(),
+                json.variableOccurs());
     }
 }

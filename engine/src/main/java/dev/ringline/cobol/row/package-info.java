@@ -3,7 +3,8 @@
  * {@link dev.ringline.cobol.row.RowColumn}s (int, long, exact decimal, float, double, UTF-8 text, group, array) and
  * hands each record's values to a {@link dev.ringline.cobol.row.RowSink} the caller implements: a Spark row, a
  * Parquet writer, an ETL object. It is the typed sibling of the JSON writer: same codecs, same conventions (FILLER
- * omitted, every REDEFINES view, OCCURS DEPENDING ON at the counter's count), no text formatting in between.
+ * omitted or kept, every REDEFINES view, OCCURS DEPENDING ON at the counter's count, variable positions after it when
+ * asked), no text formatting in between.
  *
  * <p>May use: {@code error}, {@code codec}, {@code copybook}, {@code framing} and {@code json} (for
  * {@link dev.ringline.cobol.json.Trim}) of {@code dev.ringline.cobol}, and {@code dev.ringline.buffer}. Not the

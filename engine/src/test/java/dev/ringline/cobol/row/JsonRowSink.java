@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
  * A test sink that writes the values as the JSON writer's text (same key order, number text and escapes), so a
  * typed decode can be compared with {@code RecordDecoder}'s output byte for byte.
  */
-class JsonRowSink implements RowSink {
+public class JsonRowSink implements RowSink {
     private final StringBuilder out;
     private final java.util.List<RowColumn> columns;
     private final boolean array;
@@ -23,10 +23,15 @@ class JsonRowSink implements RowSink {
     }
 
     /** Decodes one record to its JSON line (without the newline). */
-    static String toJson(RowDecoder decoder, byte[] record, long index) {
+    public static String toJson(RowDecoder decoder, byte[] record, long index) {
+        return toJson(decoder, record, 0, record.length, index, decoder.newContext());
+    }
+
+    /** Decodes {@code record[off, off + len)} to its JSON line (without the newline) with a reused context. */
+    public static String toJson(RowDecoder decoder, byte[] record, int off, int len, long index,
+                                RowDecoder.Context ctx) {
         StringBuilder sb = new StringBuilder("{");
-        decoder.decode(record, 0, record.length, index, 0, decoder.newContext(),
-                new JsonRowSink(sb, decoder.columns(), false));
+        decoder.decode(record, off, len, index, 0, ctx, new JsonRowSink(sb, decoder.columns(), false));
         return sb.append('}').toString();
     }
 
