@@ -257,8 +257,8 @@ public final class CobolDecoder {
      * The typed shape of the records a decode of {@code layout} with {@code options} hands to a handler, publisher or
      * stream: resolve {@link FieldPath}s here once, then read every record with them (see {@link TypedRecord}).
      *
-     * @throws FieldAccessException COPYBOOK_UNSUPPORTED for options the typed decode does not support (FILLER values,
-     *                              variable OCCURS DEPENDING ON)
+     * @throws FieldAccessException COPYBOOK_UNSUPPORTED for an item the typed decode cannot type (PIC G without a
+     *                              double-byte code page)
      */
     public static TypedLayout typedLayout(RecordLayout layout, DecodeOptions options) {
         return TypedLayout.compile(layout, options);

@@ -90,8 +90,8 @@ public final class DecodedRecord implements TypedRecord {
     /**
      * The typed columns of every record of this run (names, value kinds, precision and scale, children).
      *
-     * @throws IllegalArgumentException for options the typed decode does not support (FILLER values, variable
-     *                                  OCCURS DEPENDING ON)
+     * @throws IllegalArgumentException for an item the typed decode cannot type (PIC G without a double-byte code
+     *                                  page)
      */
     public List<RowColumn> columns() {
         return typed.decoder().columns();

@@ -73,8 +73,8 @@ public final class TypedLayout {
     /**
      * Compiles the typed shape of {@code layout} decoded with {@code options}.
      *
-     * @throws FieldAccessException COPYBOOK_UNSUPPORTED for options the typed decode does not support (FILLER
-     *                              values, variable OCCURS DEPENDING ON) or an item it cannot type
+     * @throws FieldAccessException COPYBOOK_UNSUPPORTED for an item the typed decode cannot type (PIC G without a
+     *                              double-byte code page, as the JSON writer refuses it)
      */
     static TypedLayout compile(RecordLayout layout, DecodeOptions options) {
         Objects.requireNonNull(layout, "layout");

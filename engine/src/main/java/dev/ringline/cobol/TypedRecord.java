@@ -13,7 +13,7 @@ import java.util.List;
  *
  * <p>Every getter throws {@link FieldAccessException}: UNKNOWN_FIELD_PATH for a path of another layout,
  * WRONG_FIELD_TYPE when the column's type does not fit the getter, NULL_VALUE when a primitive getter meets null,
- * COPYBOOK_UNSUPPORTED when the decode's options have no typed form (FILLER values, variable OCCURS DEPENDING ON).
+ * COPYBOOK_UNSUPPORTED for an item the typed decode cannot type (PIC G without a double-byte code page).
  */
 public interface TypedRecord {
     /** The record's 0-based position in the input (rejected records count). */

@@ -53,6 +53,49 @@ class FieldPathTest {
         assertTrue(checker.values > 4_000 * 12, "values checked: " + checker.values);
     }
 
+    /** FILLER kept and variable OCCURS DEPENDING ON (later fields move up) read by path, against the JSON lines. */
+    @Test
+    void fillerKeptAndVariableOccursAreReadByPath() throws IOException {
+        RecordLayout layout = Copybook.parse(String.join("\n",
+                "       01  R.",
+                "           05  N        PIC 9.",
+                "           05  FILLER   PIC X(2).",
+                "           05  ITEMS OCCURS 0 TO 3 TIMES DEPENDING ON N.",
+                "               10  V    PIC S9(3) COMP-3.",
+                "           05  TAIL     PIC X(4).",
+                ""), "v.cpy").firstRecord();
+        java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < 200; i++) {
+            int n = i % 4;
+            file.write(0);
+            file.write(4 + 1 + 2 + 2 * n + 4);
+            file.write(0);
+            file.write(0);
+            byte[] payload = new byte[1 + 2 + 2 * n + 4];
+            payload[0] = (byte) (0xF0 + n);
+            CP037.encode("AB", payload, 1, 2);
+            for (int k = 0; k < n; k++) {
+                PackedDecimal.encodeUnscaled((i * 7 + k) % 999 - 499, NumericFormat.of(3, 0, true), payload, 3 + 2 * k);
+            }
+            CP037.encode(String.format("T%03d", i), payload, 3 + 2 * n, 4);
+            file.writeBytes(payload);
+        }
+        DecodeOptions options = DecodeOptions.builder().framing(dev.ringline.cobol.framing.FramingOptions.rdw())
+                .fillers(dev.ringline.cobol.json.Fillers.KEEP).variableOccurs(true).build();
+        TypedLayout typed = CobolDecoder.typedLayout(layout, options);
+        PathChecker checker = new PathChecker(typed);
+        FieldPath tail = typed.path("TAIL");
+        FieldPath filler = typed.path("FILLER");
+        FieldPath items = typed.path("ITEMS");
+        CobolDecoder.decode(Channels.newChannel(in(file.toByteArray())), layout, options, record -> {
+            checker.check(record, record.jsonString());
+            assertEquals(String.format("T%03d", record.sequence()), record.getString(tail));
+            assertEquals("AB", record.getString(filler));
+            assertEquals(record.sequence() % 4, record.arrayLength(items));
+        });
+        assertEquals(200, checker.records);
+    }
+
     @Test
     void rawBytesAndArraysByPath() throws IOException {
         byte[] data = CobolDecoderTest.file(50, 3);
@@ -198,14 +241,15 @@ class FieldPathTest {
             assertEquals(Json.object(r.json()).get("CUST-ID"), new BigDecimal(r.getValue(
                     checker.typed.path("CUST-ID")).toString()));
         }
-        // options without a typed form: JSON snapshots still, typed getters refuse with a code
-        List<RecordSnapshot> fillers = stream(data, DecodeOptions.builder()
-                .fillers(dev.ringline.cobol.json.Fillers.KEEP).build());
+        // FILLER values kept: typed too (the typed decode follows every decode option the JSON writer has)
+        DecodeOptions keep = DecodeOptions.builder().fillers(dev.ringline.cobol.json.Fillers.KEEP).build();
+        PathChecker kept = new PathChecker(CobolDecoder.typedLayout(LAYOUT, keep));
+        List<RecordSnapshot> fillers = stream(data, keep);
         assertEquals(3_000, fillers.size());
-        RecordSnapshot first = fillers.get(0);
-        assertTrue(!first.typed() && first.json().startsWith("{"));
-        assertEquals(ErrorCode.COPYBOOK_UNSUPPORTED, assertThrows(FieldAccessException.class,
-                () -> first.getInt(checker.typed.path("CUST-ID"))).code());
+        for (RecordSnapshot r : fillers) {
+            assertTrue(r.typed());
+            kept.check(r, r.json());
+        }
     }
 
     /** A snapshot decodes its typed values on the first getter: threads racing on the same snapshots agree. */
