@@ -68,8 +68,9 @@ final class DemoCommand implements Callable<Integer> {
             out.flush();
             return errors == 0 ? ExitCodes.OK : ExitCodes.REJECTS;
         } finally {
-            TempFiles.delete(dir);
-            TempFiles.release(dir);
+            if (TempFiles.delete(dir)) {
+                TempFiles.release(dir);
+            }
         }
     }
 

@@ -170,17 +170,18 @@ final class OutputTarget implements AutoCloseable {
         if (committed) {
             return;
         }
-        if (!closed) {
-            closed = true;
-            try {
+        try {
+            if (!closed) {
+                closed = true;
                 stream.close();
-            } catch (IOException ignored) {
-                // the run already failed; the temp file goes anyway
             }
-        }
-        if (opener.temp != null) {
-            TempFiles.delete(opener.temp);
-            TempFiles.release(opener.temp);
+        } catch (IOException ignored) {
+            // the run already failed; the temp file goes anyway
+        } finally {
+            // also after an Error (out of memory) in close; kept owned if it could not go, so the exit hook retries
+            if (opener.temp != null && TempFiles.delete(opener.temp)) {
+                TempFiles.release(opener.temp);
+            }
         }
     }
 

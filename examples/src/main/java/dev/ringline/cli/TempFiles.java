@@ -1,6 +1,7 @@
 package dev.ringline.cli;
 
 import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -19,6 +20,9 @@ final class TempFiles {
     private static final Set<Path> PATHS = new LinkedHashSet<>();
     private static boolean hookInstalled;
     private static boolean shuttingDown;
+    /** Heap kept for clean-up after an OutOfMemoryError: freed on the first one, so deleting can still allocate. */
+    @SuppressWarnings("unused")
+    private static byte[] reserve = new byte[1 << 20];
 
     private TempFiles() {
     }
@@ -71,26 +75,43 @@ final class TempFiles {
         void run() throws IOException;
     }
 
-    /** Deletes a file, or a folder with everything in it; quietly, as it runs when something already failed. */
-    static void delete(Path path) {
-        try {
-            if (Files.isDirectory(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                try (Stream<Path> paths = Files.walk(path)) {
-                    for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                        Files.deleteIfExists(p);
-                    }
-                }
-            } else {
-                Files.deleteIfExists(path);
+    /**
+     * Deletes a file, or a folder with everything in it; quietly, as it runs when something already failed.
+     * After an {@link OutOfMemoryError} (the heap may still be full of a failed run's buffers) it frees the reserve
+     * and tries again, so a temp file is not left behind because deleting it needed a few bytes of heap.
+     *
+     * @return true if nothing is left at {@code path}
+     */
+    static boolean delete(Path path) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                deleteNow(path);
+                return true;
+            } catch (OutOfMemoryError e) {
+                reserve = null; // the headroom is for this moment
+            } catch (IOException | RuntimeException e) {
+                return false; // best effort: the process is failing or ending
             }
-        } catch (IOException | RuntimeException ignored) {
-            // best effort: the process is failing or ending
+        }
+        return false;
+    }
+
+    private static void deleteNow(Path path) throws IOException {
+        try {
+            Files.deleteIfExists(path); // a file (the common case) in one call, with almost no allocation
+        } catch (DirectoryNotEmptyException e) {
+            try (Stream<Path> paths = Files.walk(path)) {
+                for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+                    Files.deleteIfExists(p);
+                }
+            }
         }
     }
 
     private static void deleteAll() {
         synchronized (LOCK) {
             shuttingDown = true;
+            reserve = null;
             for (Path path : PATHS) {
                 delete(path);
             }
