@@ -10,6 +10,8 @@ import dev.ringline.cobol.framing.FramingOptions;
 import dev.ringline.cobol.json.BlankNumerics;
 import dev.ringline.cobol.json.EmptyText;
 import dev.ringline.cobol.json.Fillers;
+import dev.ringline.cobol.json.JsonOptions;
+import dev.ringline.cobol.json.RecordDecoder;
 import dev.ringline.cobol.json.Trim;
 import dev.ringline.cobol.row.RowOptions;
 
@@ -119,11 +121,6 @@ record ReadOptions(String copybookText, String record, String format, int record
         if ((parsed.segmentField() == null) != (parsed.segments() == null)) {
             throw new IllegalArgumentException("ringline: segment_field and segment go together");
         }
-        if (parsed.values().variableOccurs() && format.equals("fixed")) {
-            // fixed-format records as long as their content need per-record framing, which splits cannot cut
-            throw new IllegalArgumentException("ringline: variable_occurs applies to format rdw or vb here (with "
-                    + "format fixed the records' lengths vary, and the reader cuts fixed files at whole records)");
-        }
         parsed.rowOptions(); // fails early on a bad segment mapping
         parsed.layout(); // fails early on a bad copybook or record name
         return parsed;
@@ -145,6 +142,40 @@ record ReadOptions(String copybookText, String record, String format, int record
             }
         }
         return record == null ? copybook.firstRecord() : copybook.record(record);
+    }
+
+    /**
+     * Whether the records of a fixed-format file are as long as their content ({@code variable_occurs} over a layout
+     * with OCCURS DEPENDING ON, as the command line reads them): such a file has no record boundary at a computable
+     * byte offset, so it is split by {@link SplitIndex}'s sequential pass ({@code offset} and {@code index}) or read
+     * whole ({@code file}).
+     */
+    boolean contentLength(RecordLayout layout) {
+        return format.equals("fixed") && values.variableOccurs() && layout.hasDependingOn();
+    }
+
+    /**
+     * The decoder whose {@link RecordDecoder#recordLengthFunction()} frames content-length records (the one the
+     * command line uses: the DEPENDING ON counters, segments and byte order decide a record's length), or null when
+     * the records have one length.
+     */
+    RecordDecoder lengthDecoder(RecordLayout layout) {
+        if (!contentLength(layout)) {
+            return null;
+        }
+        RowOptions row = rowOptions();
+        return RecordDecoder.compile(layout, new JsonOptions(row.codePage(), row.trim(), false, false,
+                row.nullOnFieldError(), row.blankNumerics(), row.emptyText(), row.fillers(), true, row.segments(),
+                row.binaryBigEndian(), row.floatFormat()));
+    }
+
+    /**
+     * These options without the ones that only place the read (paths, split size and strategy, column names): the
+     * part that shapes the layout, the decoder and the framing, as a cache key.
+     */
+    ReadOptions shape() {
+        return new ReadOptions(copybookText, record, format, recordLength, codepage, trim, onError, floatFormat,
+                rdwLittleEndian, rdwExcludesHeader, 0, "", false, segmentField, segments, List.of(), values);
     }
 
     /** The framing of the files, as the command line builds it. */

@@ -1,7 +1,6 @@
 package dev.ringline.spark;
 
 import dev.ringline.buffer.ByteVector;
-import dev.ringline.cobol.copybook.RecordLayout;
 import dev.ringline.cobol.error.CobolException;
 import dev.ringline.cobol.error.DecodeError;
 import dev.ringline.cobol.error.ErrorCode;
@@ -9,6 +8,7 @@ import dev.ringline.cobol.error.FramingException;
 import dev.ringline.cobol.error.RecordDecodeException;
 import dev.ringline.cobol.framing.FramingOptions;
 import dev.ringline.cobol.framing.RecordFormat;
+import dev.ringline.cobol.framing.RecordLengthFunction;
 import dev.ringline.cobol.framing.RecordReader;
 import dev.ringline.cobol.row.RowDecoder;
 
@@ -31,8 +31,9 @@ import java.util.Set;
 
 /**
  * Reads the records of one split and decodes the selected columns into reused {@code UnsafeRow}s
- * ({@link UnsafeRowSink}: no object per record). Fixed-length splits, whole-file splits and the splits of the index
- * pass are bounded by true record boundaries. Other RDW/VB splits start at the boundary
+ * ({@link UnsafeRowSink}: no object per record), with the layout and decoder compiled once per executor JVM
+ * ({@link CompiledReads}). Fixed-length splits, whole-file splits and the splits of the index pass are bounded by
+ * true record boundaries (fixed records as long as their content are framed by the layout's length function). Other RDW/VB splits start at the boundary
  * {@link RecordReader#boundaryAfter} finds at their nominal start, read records until they reach the boundary found at
  * their nominal end, and fail unless their last record ends exactly there: both splits look from the same offset, so
  * a mismatch means the boundary was not a true one.
@@ -85,9 +86,9 @@ final class RinglinePartitionReader implements PartitionReader<InternalRow> {
                             List<String> metadataNames, Configuration conf, FileSplit split) {
         this.options = options;
         this.split = split;
-        RecordLayout layout = options.layout();
-        this.decoder = RowDecoder.compile(layout, options.rowOptions(), Schemas.filter(selected));
-        this.framing = options.framing(layout);
+        CompiledReads.Compiled compiled = CompiledReads.of(options, selected); // once per executor, not per split
+        this.decoder = compiled.decoder();
+        this.framing = compiled.framing();
         this.variable = framing.format() != RecordFormat.FIXED;
         this.skip = options.onError().equals("skip");
         this.ctx = decoder.newContext().headerBytes(variable ? 4 : 0);
@@ -118,7 +119,9 @@ final class RinglinePartitionReader implements PartitionReader<InternalRow> {
             }
             in.seek(begin);
             InputStream body = variable ? in : new Bounded(in, stop - begin);
-            this.reader = new RecordReader(Channels.newChannel(body), framing);
+            RecordLengthFunction lengths = compiled.lengthFunction();
+            this.reader = lengths == null ? new RecordReader(Channels.newChannel(body), framing)
+                    : new RecordReader(Channels.newChannel(body), framing, lengths);
         } catch (IOException e) {
             throw new UncheckedIOException("ringline: cannot open " + split.path() + ": " + e.getMessage(), e);
         }

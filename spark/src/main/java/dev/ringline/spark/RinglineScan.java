@@ -83,6 +83,8 @@ final class RinglineScan implements Scan, Batch {
         FramingOptions framing = options.framing(layout);
         List<InputPartition> splits = new ArrayList<>();
         boolean variable = framing.format() != RecordFormat.FIXED;
+        // fixed records as long as their content have no boundary at a computable offset: offset reads as index
+        boolean contentLength = options.contentLength(layout);
         List<FileStatus> files = new ArrayList<>();
         for (FileStatus file : files(conf)) {
             if (file.getLen() > 0) {
@@ -96,8 +98,9 @@ final class RinglineScan implements Scan, Batch {
                 splits.add(new FileSplit(file.getPath().toString(), size, 0, size, true,
                         variable && !extras.exactRecordIndex() ? -1 : 0));
             }
-        } else if (variable && (strategy.equals("index") || extras.exactRecordIndex())) {
-            List<SplitIndex.Cuts> cuts = SplitIndex.cuts(files, framing, options.splitBytes(), conf);
+        } else if (contentLength || variable && (strategy.equals("index") || extras.exactRecordIndex())) {
+            List<SplitIndex.Cuts> cuts = SplitIndex.cuts(files, framing, options.splitBytes(), conf,
+                    options.lengthDecoder(layout), contentLength ? options.shape() : null);
             for (int i = 0; i < files.size(); i++) {
                 String path = files.get(i).getPath().toString();
                 long size = files.get(i).getLen();

@@ -5,6 +5,7 @@ import dev.ringline.cobol.error.FramingException;
 import dev.ringline.cobol.framing.FramingOptions;
 import dev.ringline.cobol.framing.RecordFormat;
 import dev.ringline.cobol.framing.RecordReader;
+import dev.ringline.cobol.json.RecordDecoder;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
@@ -24,9 +25,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * {@code split_strategy = index} (and {@code record_index = exact}) for RDW/VB files: one exact sequential pass per
- * file on the driver, files in parallel, lists the record boundary at or after every {@code step} bytes with the
- * index of the record that starts there. Splits cut at those boundaries need no boundary search and carry their
+ * {@code split_strategy = index} (and {@code record_index = exact}) for RDW/VB files, and every split strategy but
+ * {@code file} for fixed-format records as long as their content: one exact sequential pass per file on the driver,
+ * files in parallel, lists the record boundary at or after every {@code step} bytes with the index of the record
+ * that starts there. Splits cut at those boundaries need no boundary search and carry their
  * first record's index.
  *
  * <p>Cached in the driver's JVM by path, size, modification time, framing and step (least recently used, at most
@@ -56,8 +58,11 @@ final class SplitIndex {
     private SplitIndex() {
     }
 
-    /** The cache key: a file as listed, the framing and the split size. */
-    private record Key(String path, long size, long modified, FramingOptions framing, long step) {
+    /**
+     * The cache key: a file as listed, the framing, the split size and, for content-length records, the options
+     * that shape their lengths (else null).
+     */
+    private record Key(String path, long size, long modified, FramingOptions framing, long step, ReadOptions shape) {
     }
 
     /**
@@ -67,14 +72,19 @@ final class SplitIndex {
     record Cuts(long[] offsets, long[] records) {
     }
 
-    /** The cuts of each file, in the order given; missing ones are computed in parallel (at most one thread per core). */
-    static List<Cuts> cuts(List<FileStatus> files, FramingOptions framing, long step, Configuration conf) {
+    /**
+     * The cuts of each file, in the order given; missing ones are computed in parallel (at most one thread per core).
+     * {@code lengths} frames fixed-format records as long as their content ({@code shape}: the options it was
+     * compiled from), or is null.
+     */
+    static List<Cuts> cuts(List<FileStatus> files, FramingOptions framing, long step, Configuration conf,
+                           RecordDecoder lengths, ReadOptions shape) {
         List<Cuts> out = new ArrayList<>();
         List<Integer> missing = new ArrayList<>();
         for (FileStatus f : files) {
             Cuts cached;
             synchronized (CACHE) {
-                cached = CACHE.get(key(f, framing, step));
+                cached = CACHE.get(key(f, framing, step, shape));
             }
             if (cached == null) {
                 missing.add(out.size());
@@ -94,14 +104,14 @@ final class SplitIndex {
             List<Future<Cuts>> futures = new ArrayList<>();
             for (int i : missing) {
                 FileStatus f = files.get(i);
-                futures.add(pool.submit(() -> pass(f, framing, step, conf)));
+                futures.add(pool.submit(() -> pass(f, framing, step, conf, lengths)));
             }
             for (int k = 0; k < missing.size(); k++) {
                 Cuts cuts = futures.get(k).get();
                 FileStatus f = files.get(missing.get(k));
                 out.set(missing.get(k), cuts);
                 synchronized (CACHE) {
-                    CACHE.put(key(f, framing, step), cuts);
+                    CACHE.put(key(f, framing, step, shape), cuts);
                     passes++;
                 }
             }
@@ -124,15 +134,16 @@ final class SplitIndex {
         }
     }
 
-    private static Key key(FileStatus f, FramingOptions framing, long step) {
-        return new Key(f.getPath().toString(), f.getLen(), f.getModificationTime(), framing, step);
+    private static Key key(FileStatus f, FramingOptions framing, long step, ReadOptions shape) {
+        return new Key(f.getPath().toString(), f.getLen(), f.getModificationTime(), framing, step, shape);
     }
 
     /**
      * One sequential pass: a cut at the first record (VB: block) that starts at least {@code step} bytes after the
      * last cut.
      */
-    private static Cuts pass(FileStatus file, FramingOptions framing, long step, Configuration conf) {
+    private static Cuts pass(FileStatus file, FramingOptions framing, long step, Configuration conf,
+                             RecordDecoder lengths) {
         Path path = file.getPath();
         long[] offsets = new long[16];
         long[] records = new long[16];
@@ -140,7 +151,8 @@ final class SplitIndex {
         long next = step;
         ByteVector record = new ByteVector(4096);
         try (FSDataInputStream in = RinglineSource.fs(path, conf).open(path, BUFFER);
-             RecordReader reader = new RecordReader(Channels.newChannel(in), framing)) {
+             RecordReader reader = lengths == null ? new RecordReader(Channels.newChannel(in), framing)
+                     : new RecordReader(Channels.newChannel(in), framing, lengths.recordLengthFunction())) {
             boolean vb = framing.format() == RecordFormat.VB;
             long end = 0; // where the previous record ended
             while (reader.next(record)) {

@@ -102,6 +102,11 @@ class SparkOptionsTest {
 
     /** RDW records written with only the present ITEMs: blanks, little-endian binaries, FILLER bytes. */
     static byte[] valuesFile(int records, long seed) {
+        return valuesFile(records, seed, true);
+    }
+
+    /** The same records, with RDWs or (fixed format, as long as their content) without. */
+    static byte[] valuesFile(int records, long seed, boolean rdw) {
         Random random = new Random(seed);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (int i = 0; i < records; i++) {
@@ -124,10 +129,12 @@ class SparkOptionsTest {
             }
             r.writeBytes("END".getBytes(EBCDIC));
             byte[] payload = r.toByteArray();
-            out.write(payload.length + 4 >> 8);
-            out.write(payload.length + 4);
-            out.write(0);
-            out.write(0);
+            if (rdw) {
+                out.write(payload.length + 4 >> 8);
+                out.write(payload.length + 4);
+                out.write(0);
+                out.write(0);
+            }
             out.writeBytes(payload);
         }
         return out.toByteArray();
@@ -260,8 +267,70 @@ class SparkOptionsTest {
                     .load(dir.toString() + "/none*.dat").schema());
             assertTrue(String.valueOf(e.getMessage()).contains(option[0]), option[0] + ": " + e.getMessage());
         }
-        Exception fixed = assertThrows(Exception.class, () -> reader(VALUES).option("variable_occurs", "true")
-                .load(dir.toString() + "/none*.dat").schema());
-        assertTrue(fixed.getMessage().contains("variable_occurs applies to format rdw or vb"), fixed.getMessage());
+    }
+
+    private static DataFrameReader contentLengthReader() {
+        return reader(VALUES).option("blank_numerics", "zero").option("empty_text", "null")
+                .option("binary_order", "little").option("filler", "keep").option("variable_occurs", "true");
+    }
+
+    private static DecodeOptions.Builder contentLengthOptions(RecordLayout layout) {
+        return DecodeOptions.builder().framing(FramingOptions.fixed(layout.length())).blankNumerics(BlankNumerics.ZERO)
+                .emptyText(EmptyText.NULL).binaryBigEndian(false).fillers(Fillers.KEEP).variableOccurs(true);
+    }
+
+    @Test
+    void variableOccursOnFixedFilesSplitsAtTrueRecordBoundaries() throws IOException {
+        byte[] data = valuesFile(300, 11, false);
+        Path file = dir.resolve("content-length.dat");
+        Files.write(file, data);
+        RecordLayout layout = Copybook.parse(VALUES, "v.cpy").firstRecord();
+        List<String> expected = decoderLines(data, layout, contentLengthOptions(layout).build());
+        assertEquals(300, expected.size());
+        assertTrue(data.length < 300L * layout.length(), "records shorter than the layout: " + data.length);
+        // one record, a prime number of bytes, 64 KiB (the whole file here) and a split per file
+        String[][] cases = {{"offset", "1"}, {"offset", "997"}, {"index", "997"}, {"index", "65536"},
+            {"file", "997"}};
+        for (String[] c : cases) {
+            Dataset<Row> df = contentLengthReader().option("split_strategy", c[0]).option("split_size_bytes", c[1])
+                    .load(file.toString());
+            assertEquals(expected, sparkLines(df), c[0] + " " + c[1]);
+            int partitions = df.rdd().getNumPartitions();
+            assertTrue(c[0].equals("file") || c[1].equals("65536") ? partitions == 1 : partitions > 1,
+                    c[0] + " " + c[1] + ": " + partitions + " splits");
+            List<Row> index = new ArrayList<>(df.select("_record", "_offset").collectAsList());
+            index.sort(Comparator.comparingLong(r -> r.getLong(1)));
+            for (int i = 0; i < index.size(); i++) {
+                assertEquals(i, index.get(i).getLong(0), c[0] + " " + c[1] + ": _record exact");
+            }
+        }
+    }
+
+    @Test
+    void variableOccursOnFixedFilesTreatATruncatedLastRecordAsOnErrorSays() throws IOException {
+        byte[] whole = valuesFile(120, 13, false);
+        byte[] data = Arrays.copyOf(whole, whole.length - 3);
+        Path file = dir.resolve("content-length-truncated.dat");
+        Files.write(file, data);
+        RecordLayout layout = Copybook.parse(VALUES, "v.cpy").firstRecord();
+        List<String> expected = decoderLines(whole, layout, contentLengthOptions(layout).build());
+        List<String> cli = decoderLines(data, layout, contentLengthOptions(layout).build());
+        assertEquals(expected.subList(0, 119), cli, "the single-process decoder drops the partial record");
+        for (String strategy : new String[] {"offset", "index", "file"}) {
+            Dataset<Row> df = contentLengthReader().option("split_strategy", strategy)
+                    .option("split_size_bytes", "499").load(file.toString());
+            assertEquals(cli, sparkLines(df), strategy + ": skip");
+            List<Row> corrupt = contentLengthReader().option("split_strategy", strategy)
+                    .option("split_size_bytes", "499").option("corrupt_record_column", "_corrupt")
+                    .load(file.toString()).where("_corrupt IS NOT NULL").select("_corrupt", "_offset")
+                    .collectAsList();
+            assertEquals(1, corrupt.size(), strategy + ": the partial record as a corrupt row");
+            long lastOffset = data.length - ((byte[]) corrupt.get(0).get(0)).length;
+            assertEquals(lastOffset, corrupt.get(0).getLong(1), strategy + ": its bytes run to the end of the file");
+            Exception e = assertThrows(Exception.class, () -> contentLengthReader().option("split_strategy", strategy)
+                    .option("split_size_bytes", "499").option("on_error", "fail").load(file.toString()).count());
+            assertTrue(SparkReadTest.rootMessage(e).contains("TRUNCATED_RECORD")
+                    && SparkReadTest.rootMessage(e).contains("at byte " + lastOffset), SparkReadTest.rootMessage(e));
+        }
     }
 }
