@@ -5,7 +5,9 @@
  * decoded, and files are split without a serial pre-pass (fixed: whole records; RDW/VB: each split finds its first
  * boundary with {@link dev.ringline.cobol.framing.RecordReader#boundaryAfter} and verifies that its last record
  * ends exactly where the next split starts). {@code split_strategy = index} lists true boundaries in one pass per
- * file on the driver instead ({@link dev.ringline.spark.SplitIndex}). Rows are written into reused
+ * file on the driver instead ({@link dev.ringline.spark.SplitIndex}); fixed-format records as long as their content
+ * ({@code variable_occurs}) are always split that way, or read whole. Each executor JVM compiles a read's layout and
+ * decoder once ({@link dev.ringline.spark.CompiledReads}). Rows are written into reused
  * {@code UnsafeRow}s, with no object per record; bad records can go to per-task rejects files published when the
  * task succeeds, and to an opt-in raw-bytes column.
  *

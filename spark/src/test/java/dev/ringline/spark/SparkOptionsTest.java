@@ -304,6 +304,17 @@ class SparkOptionsTest {
                 assertEquals(i, index.get(i).getLong(0), c[0] + " " + c[1] + ": _record exact");
             }
         }
+        // a counter out of range frames nothing after it: the job fails at that record, as the command line stops
+        long at = contentLengthReader().load(file.toString()).where("_record = 150").select("_offset").first()
+                .getLong(0);
+        byte[] bad = data.clone();
+        bad[(int) at + 18] = (byte) 0xF9; // N = 9, beyond OCCURS 0 TO 3
+        Path badFile = dir.resolve("content-length-bad-counter.dat");
+        Files.write(badFile, bad);
+        Exception e = assertThrows(Exception.class, () -> contentLengthReader().option("split_size_bytes", "997")
+                .load(badFile.toString()).count());
+        assertTrue(SparkReadTest.rootMessage(e).contains("ODO_OUT_OF_RANGE")
+                && SparkReadTest.rootMessage(e).contains("at byte " + at), SparkReadTest.rootMessage(e));
     }
 
     @Test
