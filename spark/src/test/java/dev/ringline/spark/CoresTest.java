@@ -31,11 +31,7 @@ class CoresTest {
                 ErrorPolicy.failFast());
         List<String> expectedRdw = SparkReadTest.expected(rdw, copybook, FramingOptions.rdw(), ErrorPolicy.lenient());
         for (String master : List.of("local[1]", "local[4]")) {
-            SparkReadTest.spark = SparkSession.builder().master(master).appName("ringline-cores")
-                    .config("spark.ui.enabled", "false")
-                    .config("spark.driver.bindAddress", "127.0.0.1")
-                    .config("spark.driver.host", "127.0.0.1")
-                    .getOrCreate();
+            SparkReadTest.spark = LocalSpark.start(master, "ringline-cores");
             try {
                 assertEquals(expectedFixed, SparkReadTest.actual(SparkReadTest.reader(copybook, "fixed")
                         .option("split_size_bytes", 4001).load(fixedFile.toString())), master);

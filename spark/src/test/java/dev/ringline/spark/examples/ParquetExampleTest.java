@@ -1,6 +1,7 @@
 package dev.ringline.spark.examples;
 
 import dev.ringline.cli.SyntheticData;
+import dev.ringline.spark.LocalSpark;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -24,11 +25,7 @@ class ParquetExampleTest {
         Path data = dir.resolve("customers.dat");
         Path copybook = SyntheticData.generate("mixed", 122 * 500, data, 5);
         Path out = dir.resolve("customers.parquet");
-        SparkSession spark = SparkSession.builder().master("local[2]").appName("parquet-example")
-                .config("spark.ui.enabled", "false")
-                .config("spark.driver.bindAddress", "127.0.0.1")
-                .config("spark.driver.host", "127.0.0.1")
-                .getOrCreate();
+        SparkSession spark = LocalSpark.start("local[2]", "parquet-example");
         try {
             ParquetExample.main(new String[] {copybook.toString(), data.toString(), out.toString()});
             List<Row> rows = spark.read().parquet(out.toString()).select("CUSTOMER_ID", "BALANCE").collectAsList();

@@ -1,6 +1,7 @@
 package dev.ringline.spark.perf;
 
 import dev.ringline.cli.SyntheticData;
+import dev.ringline.spark.LocalSpark;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -55,11 +56,7 @@ public final class SparkThroughput {
             System.out.printf(Locale.ROOT, "CLI decode to JSON (exit %d): %.2f s, %.0f MiB/s%n", exit, cliSeconds,
                     size / cliSeconds);
 
-            SparkSession spark = SparkSession.builder().master(master).appName("ringline-perf")
-                    .config("spark.ui.enabled", "false")
-                    .config("spark.driver.bindAddress", "127.0.0.1")
-                    .config("spark.driver.host", "127.0.0.1")
-                    .getOrCreate();
+            SparkSession spark = LocalSpark.start(master, "ringline-perf");
             Dataset<Row> df = spark.read().format("ringline").option("copybook", copybook.toString())
                     .option("split_size_mb", split).load(data.toString());
             df.select("CUSTOMER-ID").count(); // warm-up: JIT, session, file cache
@@ -101,11 +98,7 @@ public final class SparkThroughput {
                     out.write(record);
                 }
             }
-            SparkSession spark = SparkSession.builder().master(master).appName("ringline-split-cost")
-                    .config("spark.ui.enabled", "false")
-                    .config("spark.driver.bindAddress", "127.0.0.1")
-                    .config("spark.driver.host", "127.0.0.1")
-                    .getOrCreate();
+            SparkSession spark = LocalSpark.start(master, "ringline-split-cost");
             double rdwSize = Files.size(rdw) / 1048576.0;
             for (int mb : new int[] {63, 65}) { // split sizes no case below uses: a pass each, not the cache
                 long t0 = System.nanoTime();
