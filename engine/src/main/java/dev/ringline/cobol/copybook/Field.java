@@ -96,4 +96,37 @@ public sealed interface Field permits LayoutField {
     default long totalLength() {
         return (long) length() * occursMax();
     }
+
+    /** True when some item below this one is not FILLER (a FILLER group's named items are still decoded). */
+    default boolean hasNamedItems() {
+        for (Field c : children()) {
+            if (!c.filler() || c.hasNamedItems()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when this item or one below it has OCCURS DEPENDING ON (its size varies under variable OCCURS). */
+    default boolean variableSize() {
+        if (dependingOn() != null) {
+            return true;
+        }
+        for (Field c : children()) {
+            if (c.variableSize()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when an item below this one is an OCCURS DEPENDING ON counter. */
+    default boolean holdsCounter() {
+        for (Field c : children()) {
+            if (c.odoCounter() || c.holdsCounter()) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

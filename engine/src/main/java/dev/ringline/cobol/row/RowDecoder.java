@@ -10,6 +10,7 @@ import dev.ringline.cobol.codec.NumericEdited;
 import dev.ringline.cobol.codec.NumericFormat;
 import dev.ringline.cobol.codec.PackedDecimal;
 import dev.ringline.cobol.codec.ZonedDecimal;
+import dev.ringline.cobol.copybook.CounterSlots;
 import dev.ringline.cobol.copybook.Field;
 import dev.ringline.cobol.copybook.FieldType;
 import dev.ringline.cobol.copybook.RecordLayout;
@@ -34,9 +35,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
 
@@ -81,10 +80,11 @@ public final class RowDecoder {
     private final boolean compact;
     /** Segments over the records of a union: each record's view bit (its index is its {@link RecordNode#index}). */
     private final long[] recordBits;
-    private final Map<Field, Integer> counterSlots = new IdentityHashMap<>();
+    private final CounterSlots counterSlots;
 
     private RowDecoder(RecordLayout layout, RowOptions options, Predicate<Field> selected) {
         this.layout = Objects.requireNonNull(layout, "layout");
+        this.counterSlots = new CounterSlots(layout);
         this.options = Objects.requireNonNull(options, "options");
         Objects.requireNonNull(selected, "selected");
         this.codePage = options.codePage();
@@ -93,11 +93,6 @@ public final class RowDecoder {
         this.compact = options.variableOccurs();
         this.segments = options.segments() == null ? null
                 : options.segments().compile(layout, codePage, options.binaryBigEndian());
-        for (Field f : layout.flatten()) {
-            if (f.odoCounter()) {
-                counterSlots.put(f, counterSlots.size());
-            }
-        }
         if (segments != null && layout.multiRecord()) {
             this.members = compileRecords(selected);
             this.recordBits = new long[layout.fields().size()];
@@ -292,7 +287,7 @@ public final class RowDecoder {
                 continue; // a shared leading field, a column of the enclosing struct already
             }
             column &= selected.test(f);
-            if (!column && !f.odoCounter() && !(compact && variableSize(f)) && !holdsCounter(f)) {
+            if (!column && !f.odoCounter() && !(compact && f.variableSize()) && !f.holdsCounter()) {
                 continue;
             }
             // not a column, yet read: a DEPENDING ON counter (its tables need it) or an item that moves later ones
@@ -318,7 +313,7 @@ public final class RowDecoder {
         arrays.pop();
         RowColumn column = name == null ? null
                 : new RowColumn(name, f, ordinal, ValueKind.ARRAY, 0, 0, List.of(), element.column);
-        ArrayNode array = new ArrayNode(column, f, element, counterSlot(f, arrays));
+        ArrayNode array = new ArrayNode(column, f, element, counterSlots.forArray(f, arrays));
         array.variable = compact && (array.counterSlot >= 0 || element.variable);
         return array;
     }
@@ -332,87 +327,13 @@ public final class RowDecoder {
             }
             out.add(f);
             bits.add(bit);
-            emitted.add(!f.filler() || keepFiller || (f.isArray() && f.isGroup() && hasNamed(f))
-                    || (compact && variableSize(f)));
+            emitted.add(!f.filler() || keepFiller || (f.isArray() && f.isGroup() && f.hasNamedItems())
+                    || (compact && f.variableSize()));
         }
-    }
-
-    private static boolean hasNamed(Field f) {
-        for (Field c : f.children()) {
-            if (!c.filler() || hasNamed(c)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean variableSize(Field f) {
-        if (f.dependingOn() != null) {
-            return true;
-        }
-        for (Field c : f.children()) {
-            if (variableSize(c)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean holdsCounter(Field f) {
-        for (Field c : f.children()) {
-            if (c.odoCounter() || holdsCounter(c)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The slot of an array's DEPENDING ON counter, or -1; checks the counter is reachable from the array. */
-    private int counterSlot(Field array, Deque<Field> arrays) {
-        Field counter = array.dependingOn();
-        if (counter == null) {
-            return -1;
-        }
-        // every table that holds the counter must also hold the array, so "its current element" is defined
-        for (Field table : tablesOf(counter)) {
-            if (table != array && !arrays.contains(table)) {
-                throw new CobolException(ErrorCode.COPYBOOK_UNSUPPORTED, array.path() + ": DEPENDING ON "
-                        + counter.path() + ", a counter inside table " + table.path()
-                        + " that does not contain the array");
-            }
-        }
-        return counterSlots.get(counter);
-    }
-
-    private List<Field> tablesOf(Field field) {
-        List<Field> tables = new ArrayList<>();
-        tablesOf(layout.root(), field, new ArrayDeque<>(), tables);
-        return tables;
-    }
-
-    private static boolean tablesOf(Field at, Field target, Deque<Field> path, List<Field> out) {
-        if (at == target) {
-            for (Field p : path) {
-                if (p.isArray()) {
-                    out.add(p);
-                }
-            }
-            return true;
-        }
-        path.push(at);
-        for (Field c : at.children()) {
-            if (tablesOf(c, target, path, out)) {
-                path.pop();
-                return true;
-            }
-        }
-        path.pop();
-        return false;
     }
 
     private Node compileValue(Field f, String name, int ordinal, Predicate<Field> selected, Deque<Field> arrays) {
-        Integer slot = counterSlots.get(f);
-        int counter = slot == null ? -1 : slot;
+        int counter = counterSlots.of(f);
         switch (f.type()) {
             case GROUP: {
                 Node[] children = compileMembers(f.children(), selected, arrays, 0);

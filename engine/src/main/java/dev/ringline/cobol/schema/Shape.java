@@ -114,8 +114,8 @@ final class Shape {
                     continue;
                 }
                 boolean written = !f.filler() || options.fillers() == Fillers.KEEP
-                        || (f.isArray() && f.isGroup() && hasNamed(f))
-                        || (options.variableOccurs() && variableSize(f));
+                        || (f.isArray() && f.isGroup() && f.hasNamedItems())
+                        || (options.variableOccurs() && f.variableSize());
                 if (written) {
                     out.add(f);
                     optional.add(view);
@@ -149,27 +149,6 @@ final class Shape {
                             && (f.type() == FieldType.ZONED || f.type() == FieldType.PACKED));
                     return new Shape(Kind.NUMBER, f, nullable, List.of(), null, 0, 0);
             }
-        }
-
-        private static boolean hasNamed(Field f) {
-            for (Field c : f.children()) {
-                if (!c.filler() || hasNamed(c)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private static boolean variableSize(Field f) {
-            if (f.dependingOn() != null) {
-                return true;
-            }
-            for (Field c : f.children()) {
-                if (variableSize(c)) {
-                    return true;
-                }
-            }
-            return false;
         }
     }
 }
