@@ -880,6 +880,29 @@ public final class RecordDecoder {
 
         @Override
         int write(RecordDecoder d, Context ctx, int shift, ByteVector out) {
+            // the common case first and small enough to be inlined; counters and silent nodes are never direct
+            int start = offset + shift;
+            if (direct != DIRECT_NONE && start + maxSize <= ctx.len) {
+                int at = ctx.off + start;
+                if (direct == DIRECT_PACKED) {
+                    if (DirectNumbers.appendPacked(ctx.src, at, maxSize, scale, signed, d.numbersAsStrings, out)) {
+                        return maxSize;
+                    }
+                } else if (direct == DIRECT_ZONED) {
+                    if (DirectNumbers.appendZoned(ctx.src, at, maxSize, scale, signed, d.numbersAsStrings, out)) {
+                        return maxSize;
+                    }
+                } else {
+                    DirectNumbers.appendBinary(ctx.src, at, maxSize, signed, direct == DIRECT_BINARY_BIG,
+                            d.numbersAsStrings, out);
+                    return maxSize;
+                }
+            }
+            return writeGeneral(d, ctx, shift, out);
+        }
+
+        /** Counters, silent nodes, fields cut by the record's end and whatever the direct path declined. */
+        private int writeGeneral(RecordDecoder d, Context ctx, int shift, ByteVector out) {
             if (name == null) {
                 measure(d, ctx, shift);
                 return maxSize;
@@ -891,21 +914,6 @@ public final class RecordDecoder {
             }
             if (start + maxSize > ctx.len) {
                 out.append(NULL);
-                return maxSize;
-            }
-            if (direct == DIRECT_PACKED) {
-                if (DirectNumbers.appendPacked(ctx.src, ctx.off + start, maxSize, scale, signed, d.numbersAsStrings,
-                        out)) {
-                    return maxSize;
-                }
-            } else if (direct == DIRECT_ZONED) {
-                if (DirectNumbers.appendZoned(ctx.src, ctx.off + start, maxSize, scale, signed, d.numbersAsStrings,
-                        out)) {
-                    return maxSize;
-                }
-            } else if (direct != DIRECT_NONE) {
-                DirectNumbers.appendBinary(ctx.src, ctx.off + start, maxSize, signed, direct == DIRECT_BINARY_BIG,
-                        d.numbersAsStrings, out);
                 return maxSize;
             }
             DecodedNumber number = ctx.number;
