@@ -33,6 +33,8 @@ final class DirectNumbers {
     private static final int MAX_PACKED_BYTES = 7;
     /** Zoned fields up to this many digits are decoded in registers, longer ones byte by byte. */
     private static final int MAX_ZONED_BYTES = 14;
+    /** Room a direct writer needs at its position: quotes, sign and 16 bytes stored at once. */
+    static final int MAX_TEXT = 20;
     private static final VarHandle BIG_ENDIAN_LONG =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     /**
@@ -66,18 +68,36 @@ final class DirectNumbers {
         if (len > MAX_PACKED_BYTES) {
             return appendLongPacked(src, at, len, scale, signed, quoted, out);
         }
+        int p = out.length();
+        out.ensureCapacity(p + MAX_TEXT);
+        p = packed(src, at, len, scale, signed, quoted, out.array(), p);
+        if (p < 0) {
+            return false;
+        }
+        out.setLength(p);
+        return true;
+    }
+
+    /**
+     * {@link #appendPacked} into {@code a[p]}, which has room for {@link #MAX_TEXT} bytes: returns the position after
+     * the text, or -1 (nothing meaningful written) for a field that is invalid or longer than {@value
+     * #MAX_PACKED_BYTES} bytes.
+     */
+    static int packed(byte[] src, int at, int len, int scale, boolean signed, boolean quoted, byte[] a, int p) {
+        if (len > MAX_PACKED_BYTES) {
+            return -1;
+        }
         long v = bigEndian(src, at, len);
         int sign = (int) v & 0x0F;
         long digits = v >>> 4;
         int n = 2 * len - 1;
         if (nibbleAboveNine(digits, n) || (signed ? sign < 0x0A : sign != 0x0F && sign != 0x0C)) {
-            return false;
+            return -1;
         }
         int first = (Long.numberOfLeadingZeros(digits) - (64 - 4 * n)) >> 2; // n when all digits are 0
         int negative = signed ? NEGATIVE_SIGNS >>> sign & (digits != 0 ? 1 : 0) : 0;
-        write(spread(digits >>> 32) | ASCII_ZEROS, spread(digits) | ASCII_ZEROS, n, first, scale, negative, quoted,
-                out);
-        return true;
+        return write(spread(digits >>> 32) | ASCII_ZEROS, spread(digits) | ASCII_ZEROS, n, first, scale, negative,
+                quoted, a, p);
     }
 
     /** {@link #appendPacked} for fields of more than {@value #MAX_PACKED_BYTES} bytes: a table look-up per byte. */
@@ -150,17 +170,35 @@ final class DirectNumbers {
         if (len > MAX_ZONED_BYTES) {
             return appendLongZoned(src, at, len, scale, signed, quoted, out);
         }
+        int p = out.length();
+        out.ensureCapacity(p + MAX_TEXT);
+        p = zoned(src, at, len, scale, signed, quoted, out.array(), p);
+        if (p < 0) {
+            return false;
+        }
+        out.setLength(p);
+        return true;
+    }
+
+    /**
+     * {@link #appendZoned} into {@code a[p]}, which has room for {@link #MAX_TEXT} bytes: returns the position after
+     * the text, or -1 for a field that is invalid or longer than {@value #MAX_ZONED_BYTES} bytes.
+     */
+    static int zoned(byte[] src, int at, int len, int scale, boolean signed, boolean quoted, byte[] a, int p) {
+        if (len > MAX_ZONED_BYTES) {
+            return -1;
+        }
         int lowLen = Math.min(len, 8);
         long low = bigEndian(src, at + len - lowLen, lowLen);
         long high = len > 8 ? bigEndian(src, at, len - 8) : 0;
         int tail = (int) low & 0xFF;
         int zone = tail >>> 4;
         if ((tail & 0x0F) > 9 || zone != 0x0F && (!signed || zone < 0x0A)) {
-            return false;
+            return -1;
         }
         low |= 0xF0; // the sign zone checked, every byte must now be F0-F9
         if (!zonedDigits(low, lowLen) || len > 8 && !zonedDigits(high, len - 8)) {
-            return false;
+            return -1;
         }
         long lowDigits = low & LOW_NIBBLES;
         long highDigits = high & LOW_NIBBLES;
@@ -168,8 +206,7 @@ final class DirectNumbers {
                 : 64 + Long.numberOfLeadingZeros(lowDigits);
         int first = (leadingZeroBits >> 3) - (16 - len); // len when all digits are 0
         int negative = NEGATIVE_SIGNS >>> zone & (first < len ? 1 : 0);
-        write(highDigits | ASCII_ZEROS, lowDigits | ASCII_ZEROS, len, first, scale, negative, quoted, out);
-        return true;
+        return write(highDigits | ASCII_ZEROS, lowDigits | ASCII_ZEROS, len, first, scale, negative, quoted, a, p);
     }
 
     /** {@link #appendZoned} for fields of more than {@value #MAX_ZONED_BYTES} bytes: a table look-up per byte. */
@@ -228,6 +265,43 @@ final class DirectNumbers {
      */
     static void appendBinary(byte[] src, int at, int len, boolean signed, boolean bigEndian, boolean quoted,
                              ByteVector out) {
+        int p = out.length();
+        out.ensureCapacity(p + MAX_TEXT);
+        p = binary(src, at, len, signed, bigEndian, quoted, out.array(), p);
+        if (p >= 0) {
+            out.setLength(p);
+            return;
+        }
+        long v = binaryValue(src, at, len, signed, bigEndian); // more than 16 digits
+        if (quoted) {
+            out.append('"');
+            JsonNumbers.appendLong(v, out);
+            out.append('"');
+        } else {
+            JsonNumbers.appendLong(v, out);
+        }
+    }
+
+    /**
+     * {@link #appendBinary} into {@code a[p]}, which has room for {@link #MAX_TEXT} bytes: returns the position after
+     * the text, or -1 for a value of more than 16 digits.
+     */
+    static int binary(byte[] src, int at, int len, boolean signed, boolean bigEndian, boolean quoted, byte[] a,
+                      int p) {
+        long v = binaryValue(src, at, len, signed, bigEndian);
+        long negative = v >> 63; // -1 or 0: no branch on the sign
+        long magnitude = (v ^ negative) - negative;
+        if (magnitude < 0 || magnitude >= 10_000_000_000_000_000L) { // MIN_VALUE, or more than 16 digits
+            return -1;
+        }
+        long high = eightDigits((int) (magnitude / 100_000_000L));
+        long low = eightDigits((int) (magnitude % 100_000_000L));
+        int leadingZeroBits = high != 0 ? Long.numberOfLeadingZeros(high) : 64 + Long.numberOfLeadingZeros(low);
+        return write(high | ASCII_ZEROS, low | ASCII_ZEROS, 16, leadingZeroBits >> 3, 0, (int) negative & 1, quoted,
+                a, p);
+    }
+
+    private static long binaryValue(byte[] src, int at, int len, boolean signed, boolean bigEndian) {
         long v = 0;
         if (bigEndian) {
             v = bigEndian(src, at, len);
@@ -240,22 +314,7 @@ final class DirectNumbers {
             int unused = 64 - 8 * len;
             v = v << unused >> unused;
         }
-        long negative = v >> 63; // -1 or 0: no branch on the sign
-        long magnitude = (v ^ negative) - negative;
-        if (magnitude < 0 || magnitude >= 10_000_000_000_000_000L) { // MIN_VALUE, or more than 16 digits
-            if (quoted) {
-                out.append('"');
-                JsonNumbers.appendLong(v, out);
-                out.append('"');
-            } else {
-                JsonNumbers.appendLong(v, out);
-            }
-            return;
-        }
-        long high = eightDigits((int) (magnitude / 100_000_000L));
-        long low = eightDigits((int) (magnitude % 100_000_000L));
-        int leadingZeroBits = high != 0 ? Long.numberOfLeadingZeros(high) : 64 + Long.numberOfLeadingZeros(low);
-        write(high | ASCII_ZEROS, low | ASCII_ZEROS, 16, leadingZeroBits >> 3, 0, (int) negative & 1, quoted, out);
+        return v;
     }
 
     /**
@@ -312,22 +371,22 @@ final class DirectNumbers {
     }
 
     /**
-     * Writes a number from its {@code n <= 14} ASCII digits, right-aligned in the 16 bytes {@code high:low} (big-endian,
-     * '0' above them): a sign, the digits from the first significant one (at most one 0 before the point), the point
-     * before the last {@code scale}; all in registers, then two 8-byte stores.
+     * Writes a number at {@code a[at]} from its {@code n} ASCII digits (at most 16, at most 14 with a scale),
+     * right-aligned in the 16 bytes {@code high:low} (big-endian, '0' above them): quotes if asked, a sign, the digits
+     * from the first significant one (at most one 0 before the point), the point before the last {@code scale}; all
+     * in registers, then two 8-byte stores. Returns the position after the text.
      *
-     * @param first index of the first non-zero digit, {@code n} if none
+     * @param first    index of the first non-zero digit, {@code n} if none
+     * @param negative 1 to write a minus sign, else 0
      */
-    private static void write(long high, long low, int n, int first, int scale, int negative, boolean quoted,
-                              ByteVector out) {
+    private static int write(long high, long low, int n, int first, int scale, int negative, boolean quoted,
+                             byte[] a, int at) {
         int start = Math.min(first, n - scale - 1); // -1: the 0 above the digits, for "0.05" when all are decimals
         int count = n - start + (scale > 0 ? 1 : 0);
         long hi = scale > 0 ? highWithPoint(high, low, scale) : high;
         long lo = scale > 0 ? lowWithPoint(low, scale) : low;
         int shift = 8 * (16 - count); // moves the text to the first of the 16 bytes
-        int p = out.length();
-        out.ensureCapacity(p + 20);
-        byte[] a = out.array();
+        int p = at;
         a[p] = '"';
         p += quoted ? 1 : 0;
         a[p] = '-';
@@ -336,8 +395,7 @@ final class DirectNumbers {
         BIG_ENDIAN_LONG.set(a, p + 8, shiftedLow(lo, shift));
         p += count;
         a[p] = '"';
-        p += quoted ? 1 : 0;
-        out.setLength(p);
+        return p + (quoted ? 1 : 0);
     }
 
     /** The high 8 of 16 text bytes {@code high:low} with a point inserted before the last {@code scale > 0}. */
