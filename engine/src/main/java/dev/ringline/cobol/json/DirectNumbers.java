@@ -84,9 +84,29 @@ final class DirectNumbers {
      * #MAX_PACKED_BYTES} bytes.
      */
     static int packed(byte[] src, int at, int len, int scale, boolean signed, boolean quoted, byte[] a, int p) {
-        if (len > MAX_PACKED_BYTES) {
-            return -1;
+        // one call per length with a constant argument: the JIT folds the masks and shifts of each length it sees
+        switch (len) {
+            case 1:
+                return packedOf(src, at, 1, scale, signed, quoted, a, p);
+            case 2:
+                return packedOf(src, at, 2, scale, signed, quoted, a, p);
+            case 3:
+                return packedOf(src, at, 3, scale, signed, quoted, a, p);
+            case 4:
+                return packedOf(src, at, 4, scale, signed, quoted, a, p);
+            case 5:
+                return packedOf(src, at, 5, scale, signed, quoted, a, p);
+            case 6:
+                return packedOf(src, at, 6, scale, signed, quoted, a, p);
+            case 7:
+                return packedOf(src, at, 7, scale, signed, quoted, a, p);
+            default:
+                return -1;
         }
+    }
+
+    private static int packedOf(byte[] src, int at, int len, int scale, boolean signed, boolean quoted, byte[] a,
+                                int p) {
         long v = bigEndian(src, at, len);
         int sign = (int) v & 0x0F;
         long digits = v >>> 4;

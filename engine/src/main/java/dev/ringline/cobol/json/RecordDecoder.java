@@ -88,7 +88,7 @@ public final class RecordDecoder {
     /** The layout as one flat list of values when every item has a fixed offset, else null (the tree is walked). */
     private final FlatPlan plan;
 
-    private RecordDecoder(RecordLayout layout, JsonOptions options) {
+    private RecordDecoder(RecordLayout layout, JsonOptions options, boolean flat) {
         this.layout = layout;
         this.codePage = options.codePage();
         this.text = new JsonText(codePage.toCharTable(), codePage.isUtf8());
@@ -125,12 +125,22 @@ public final class RecordDecoder {
             commonMembers = null;
             members = object(layout.fields(), new ArrayDeque<>(), 0);
         }
-        plan = flatPlan();
+        plan = flat ? flatPlan() : null;
     }
 
     /** Compiles a decoder for {@code layout} with the text, number and field-error settings of {@code options}. */
     public static RecordDecoder compile(RecordLayout layout, JsonOptions options) {
-        return new RecordDecoder(layout, options);
+        return new RecordDecoder(layout, options, true);
+    }
+
+    /** A decoder that always walks the tree, never a {@link FlatPlan}: the reference the plan is tested against. */
+    static RecordDecoder compileTree(RecordLayout layout, JsonOptions options) {
+        return new RecordDecoder(layout, options, false);
+    }
+
+    /** Whether records are written by a {@link FlatPlan}. */
+    boolean flat() {
+        return plan != null;
     }
 
     /** The layout this decoder follows. */
