@@ -148,21 +148,19 @@ final class ReferenceLoops {
         return p + literal.length;
     }
 
-    /** A quoted string, trailing blanks trimmed: one table load and one store per byte, no branch in the loop. */
+    /** A quoted string, trailing blanks trimmed: one table load and one store per byte. */
     private static int text(byte[] src, int at, int len, byte[] a, int p) {
         int end = at + len;
         while (end > at && BLANK[src[end - 1] & 0xFF]) {
             end--;
         }
         a[p++] = '"';
-        int missing = 0;
         for (int i = at; i < end; i++) {
             byte c = TEXT[src[i] & 0xFF];
+            if (c == 0) {
+                throw new IllegalArgumentException("reference loop: text byte needs escaping at " + i);
+            }
             a[p++] = c;
-            missing |= c - 1;
-        }
-        if (missing < 0) {
-            throw new IllegalArgumentException("reference loop: a text byte needs escaping in " + at + ".." + end);
         }
         a[p] = '"';
         return p + 1;
