@@ -19,7 +19,7 @@ import java.nio.file.StandardOpenOption;
  * file (or opens its device) at the first byte.
  */
 final class OutputTarget implements AutoCloseable {
-    private static final int BUFFER = 256 * 1024;
+    private static final int BUFFER = 64 * 1024;
 
     private final String name;
     private final Path finalPath;
