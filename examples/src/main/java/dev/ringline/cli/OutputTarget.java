@@ -170,17 +170,20 @@ final class OutputTarget implements AutoCloseable {
         if (committed) {
             return;
         }
-        if (!closed) {
-            closed = true;
-            try {
-                stream.close();
-            } catch (IOException ignored) {
-                // the run already failed; the temp file goes anyway
+        try {
+            if (!closed) {
+                closed = true;
+                try {
+                    stream.close();
+                } catch (IOException ignored) {
+                    // the run already failed; the temp file goes anyway
+                }
             }
-        }
-        if (opener.temp != null) {
-            TempFiles.delete(opener.temp);
-            TempFiles.release(opener.temp);
+        } finally { // also when closing fails with an Error (flushing after an OutOfMemoryError can run out again)
+            if (opener.temp != null) {
+                TempFiles.delete(opener.temp);
+                TempFiles.release(opener.temp);
+            }
         }
     }
 
