@@ -345,6 +345,16 @@ public final class CobolDecoder {
         ByteVector input = batch.input;
         while (!batch.full()) {
             int mark = input.length();
+            long start = reader.bytesRead();
+            int run = reader.appendBuffered(input, DecodeBatch.MAX_RECORDS - batch.count,
+                    DecodeBatch.TARGET_BYTES - mark); // fixed-length records: a buffer's worth in one copy
+            if (run > 0) {
+                int length = (input.length() - mark) / run;
+                for (int k = 0; k < run; k++) {
+                    batch.added(mark + k * length, length, start + (long) k * length);
+                }
+                continue;
+            }
             boolean got;
             try {
                 got = reader.appendNext(input); // straight into the batch: each byte is copied once

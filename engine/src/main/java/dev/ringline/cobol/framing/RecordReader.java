@@ -157,6 +157,33 @@ public final class RecordReader implements AutoCloseable {
         }
     }
 
+    /**
+     * Fixed-length records (no record length function) that the read buffer already holds, appended after what
+     * {@code records} holds in one copy: at most {@code maxRecords}, and no more than it takes to reach
+     * {@code maxBytes}. Returns how many; 0 when the buffer holds no whole record (or the framing is not plain fixed
+     * length, or an error was thrown): then {@link #appendNext} reads on. Record k of the run starts at input offset
+     * {@code start + k * length}, where {@code start} is {@link #bytesRead()} before the call; afterwards
+     * {@link #recordIndex()} and {@link #recordOffset()} are the last record's, as after {@link #appendNext}.
+     */
+    public int appendBuffered(ByteVector records, int maxRecords, int maxBytes) {
+        if (failure != null || options.format() != RecordFormat.FIXED || lengthFunction != null || maxRecords <= 0
+                || maxBytes <= 0) {
+            return 0;
+        }
+        int length = options.recordLength();
+        int count = Math.min(Math.min(maxRecords, (maxBytes + length - 1) / length), (limit - pos) / length);
+        if (count <= 0) {
+            return 0;
+        }
+        long start = offset();
+        records.append(buf, pos, count * length);
+        pos += count * length;
+        recordIndex = nextIndex + count - 1;
+        nextIndex += count;
+        recordOffset = start + (long) (count - 1) * length;
+        return count;
+    }
+
     /** Receives the byte ranges that {@link #resync resynchronization} skips, in input order. */
     @FunctionalInterface
     public interface SkipListener {

@@ -78,25 +78,13 @@ final class JsonText {
             }
         }
         int at = out.length();
-        out.setLength(at + 2 + (end - start) * JsonEscape.MAX_BYTES);
+        out.setLength(at + maxBytes(end - start));
         byte[] a = out.array();
-        a[at++] = '"';
-        if (!utf8) { // single-byte code pages: one table look-up per byte, no UTF-8 test in the loop
-            for (int i = start; i < end; i++) {
-                int b = src[i] & 0xFF;
-                byte single = direct[b];
-                if (single != 0) {
-                    a[at++] = single;
-                } else {
-                    int n = escapedLength[b];
-                    System.arraycopy(escaped, b * SLOT, a, at, n);
-                    at += n;
-                }
-            }
-            a[at++] = '"';
-            out.truncate(at);
+        if (!utf8) {
+            out.truncate(singleByte(src, start, end, a, at));
             return;
         }
+        a[at++] = '"';
         for (int i = start; i < end; i++) {
             int b = src[i] & 0xFF;
             if (b >= 0x80) {
@@ -123,6 +111,68 @@ final class JsonText {
         }
         a[at++] = '"';
         out.truncate(at);
+    }
+
+    /** Whether the code page has one byte per char, so that {@link #appendSingleByte} applies. */
+    boolean singleByte() {
+        return !utf8;
+    }
+
+    /** Most bytes a text field of {@code len} bytes takes as a JSON string. */
+    static int maxBytes(int len) {
+        return 2 + len * JsonEscape.MAX_BYTES;
+    }
+
+    /**
+     * {@link #appendString} for a single-byte code page, into {@code a[at]}, which has room for {@link #maxBytes}
+     * of {@code len}; returns the position after the closing quote.
+     */
+    int appendSingleByte(byte[] src, int off, int len, Trim trim, byte[] a, int at) {
+        int start = off;
+        int end = off + len;
+        if (trim == Trim.LEFT || trim == Trim.BOTH) {
+            while (start < end && chars[src[start] & 0xFF] <= ' ') {
+                start++;
+            }
+        }
+        if (trim == Trim.RIGHT || trim == Trim.BOTH) {
+            while (end > start && chars[src[end - 1] & 0xFF] <= ' ') {
+                end--;
+            }
+        }
+        return singleByte(src, start, end, a, at);
+    }
+
+    /**
+     * The quoted text of {@code src[start, end)}: first a loop without a branch that copies every byte's single
+     * output byte and notes whether one has none; only then (a quote, a backslash, a control char, a char beyond
+     * ASCII) the field again with escapes.
+     */
+    private int singleByte(byte[] src, int start, int end, byte[] a, int at) {
+        int p = at;
+        a[p++] = '"';
+        int missing = 0;
+        for (int i = start; i < end; i++) {
+            byte single = direct[src[i] & 0xFF];
+            a[p++] = single;
+            missing |= single - 1; // negative once a byte has no single output byte (0)
+        }
+        if (missing < 0) {
+            p = at + 1;
+            for (int i = start; i < end; i++) {
+                int b = src[i] & 0xFF;
+                byte single = direct[b];
+                if (single != 0) {
+                    a[p++] = single;
+                } else {
+                    int n = escapedLength[b];
+                    System.arraycopy(escaped, b * SLOT, a, p, n);
+                    p += n;
+                }
+            }
+        }
+        a[p++] = '"';
+        return p;
     }
 
     /** Bytes of the valid UTF-8 sequence at {@code src[i]} (a byte of 0x80 or more) ending before {@code end}; 0 if invalid. */

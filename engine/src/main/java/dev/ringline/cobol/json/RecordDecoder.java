@@ -85,8 +85,10 @@ public final class RecordDecoder {
     private final boolean bigEndian;
     private final FloatingPoint.Format floatFormat;
     private final Map<Field, Integer> counterSlots = new IdentityHashMap<>();
+    /** The layout as one flat list of values when every item has a fixed offset, else null (the tree is walked). */
+    private final FlatPlan plan;
 
-    private RecordDecoder(RecordLayout layout, JsonOptions options) {
+    private RecordDecoder(RecordLayout layout, JsonOptions options, boolean flat) {
         this.layout = layout;
         this.codePage = options.codePage();
         this.text = new JsonText(codePage.toCharTable(), codePage.isUtf8());
@@ -123,11 +125,22 @@ public final class RecordDecoder {
             commonMembers = null;
             members = object(layout.fields(), new ArrayDeque<>(), 0);
         }
+        plan = flat ? flatPlan() : null;
     }
 
     /** Compiles a decoder for {@code layout} with the text, number and field-error settings of {@code options}. */
     public static RecordDecoder compile(RecordLayout layout, JsonOptions options) {
-        return new RecordDecoder(layout, options);
+        return new RecordDecoder(layout, options, true);
+    }
+
+    /** A decoder that always walks the tree, never a {@link FlatPlan}: the reference the plan is tested against. */
+    static RecordDecoder compileTree(RecordLayout layout, JsonOptions options) {
+        return new RecordDecoder(layout, options, false);
+    }
+
+    /** Whether records are written by a {@link FlatPlan}. */
+    boolean flat() {
+        return plan != null;
     }
 
     /** The layout this decoder follows. */
@@ -151,6 +164,16 @@ public final class RecordDecoder {
      */
     public void decode(byte[] src, int off, int len, long sequence, long inputOffset, Context ctx, ByteVector out) {
         ctx.start(src, off, len, sequence, inputOffset);
+        if (plan != null) {
+            int mark = out.length();
+            try {
+                plan.write(ctx, out);
+            } catch (RecordDecodeException e) {
+                out.truncate(mark);
+                throw e;
+            }
+            return;
+        }
         Node[] top = members;
         if (segments != null) {
             top = select(ctx);
@@ -272,6 +295,92 @@ public final class RecordDecoder {
     }
 
     // ------------------------------------------------------------------ compilation
+
+    /**
+     * The flat plan of the members, or null when offsets or element counts vary per record (DEPENDING ON
+     * counters), segments select views, metadata is emitted, or the unrolled tables hold too many values.
+     */
+    private FlatPlan flatPlan() {
+        if (segments != null || emitMeta || !counterSlots.isEmpty()) {
+            return null;
+        }
+        FlatPlan.Builder plan = new FlatPlan.Builder(text, trim, numbersAsStrings);
+        plan.literal('{');
+        if (!flatten(members, 0, new ArrayList<>(), new ArrayList<>(), plan)) {
+            return null;
+        }
+        return plan.literal('}').literal('\n').build();
+    }
+
+    /** Adds an object's members as {@link #writeMembers} writes them; false if the plan is full. */
+    private boolean flatten(Node[] nodes, int shift, List<Field> tables, List<Integer> indices,
+                            FlatPlan.Builder plan) {
+        boolean first = true;
+        for (Node node : nodes) {
+            if (node.key != null) {
+                plan.literal(node.key, first ? 1 : 0);
+                first = false;
+            }
+            if (!flattenValue(node, shift, tables, indices, plan)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean flattenValue(Node node, int shift, List<Field> tables, List<Integer> indices,
+                                 FlatPlan.Builder plan) {
+        if (node instanceof GroupNode) {
+            plan.literal('{');
+            if (!flatten(((GroupNode) node).members, shift, tables, indices, plan)) {
+                return false;
+            }
+            plan.literal('}');
+            return true;
+        }
+        if (node instanceof ArrayNode) {
+            ArrayNode array = (ArrayNode) node;
+            plan.literal('[');
+            tables.add(array.field);
+            for (int i = 0; i < array.field.occursMax(); i++) {
+                if (i > 0) {
+                    plan.literal(',');
+                }
+                indices.add(i);
+                boolean added = flattenValue(array.element, shift + i * array.element.maxSize, tables, indices, plan);
+                indices.remove(indices.size() - 1);
+                if (!added) {
+                    return false;
+                }
+            }
+            tables.remove(tables.size() - 1);
+            plan.literal(']');
+            return true;
+        }
+        Field[] inTables = tables.toArray(new Field[0]);
+        int[] at = indices.stream().mapToInt(Integer::intValue).toArray();
+        FlatPlan.General general = (ctx, out) -> {
+            for (int k = 0; k < inTables.length; k++) {
+                ctx.enter(inTables[k], at[k]);
+            }
+            node.write(this, ctx, shift, out);
+            for (int k = 0; k < inTables.length; k++) {
+                ctx.exit();
+            }
+        };
+        byte kind = FlatPlan.GENERAL;
+        int scale = 0;
+        boolean signed = false;
+        if (node instanceof TextNode && !emptyTextNull && text.singleByte()) {
+            kind = FlatPlan.TEXT;
+        } else if (node instanceof NumberNode) {
+            NumberNode number = (NumberNode) node;
+            kind = number.flatKind();
+            scale = number.scale;
+            signed = number.signed;
+        }
+        return plan.value(kind, node.offset + shift, node.maxSize, scale, signed, general);
+    }
 
     /** The members of one JSON object, with their keys made unique. */
     private Node[] object(List<Field> fields, Deque<Field> arrays, long viewBit) {
@@ -878,8 +987,47 @@ public final class RecordDecoder {
             this.signed = direct != DIRECT_NONE && field.numeric().signed();
         }
 
+        /** The kind of this field's value in a {@link FlatPlan}. */
+        byte flatKind() {
+            switch (direct) {
+                case DIRECT_PACKED:
+                    return FlatPlan.PACKED;
+                case DIRECT_ZONED:
+                    return FlatPlan.ZONED;
+                case DIRECT_BINARY_BIG:
+                    return FlatPlan.BINARY_BIG;
+                case DIRECT_BINARY_LITTLE:
+                    return FlatPlan.BINARY_LITTLE;
+                default:
+                    return FlatPlan.GENERAL;
+            }
+        }
+
         @Override
         int write(RecordDecoder d, Context ctx, int shift, ByteVector out) {
+            // the common case first and small enough to be inlined; counters and silent nodes are never direct
+            int start = offset + shift;
+            if (direct != DIRECT_NONE && start + maxSize <= ctx.len) {
+                int at = ctx.off + start;
+                if (direct == DIRECT_PACKED) {
+                    if (DirectNumbers.appendPacked(ctx.src, at, maxSize, scale, signed, d.numbersAsStrings, out)) {
+                        return maxSize;
+                    }
+                } else if (direct == DIRECT_ZONED) {
+                    if (DirectNumbers.appendZoned(ctx.src, at, maxSize, scale, signed, d.numbersAsStrings, out)) {
+                        return maxSize;
+                    }
+                } else {
+                    DirectNumbers.appendBinary(ctx.src, at, maxSize, signed, direct == DIRECT_BINARY_BIG,
+                            d.numbersAsStrings, out);
+                    return maxSize;
+                }
+            }
+            return writeGeneral(d, ctx, shift, out);
+        }
+
+        /** Counters, silent nodes, fields cut by the record's end and whatever the direct path declined. */
+        private int writeGeneral(RecordDecoder d, Context ctx, int shift, ByteVector out) {
             if (name == null) {
                 measure(d, ctx, shift);
                 return maxSize;
@@ -891,21 +1039,6 @@ public final class RecordDecoder {
             }
             if (start + maxSize > ctx.len) {
                 out.append(NULL);
-                return maxSize;
-            }
-            if (direct == DIRECT_PACKED) {
-                if (DirectNumbers.appendPacked(ctx.src, ctx.off + start, maxSize, scale, signed, d.numbersAsStrings,
-                        out)) {
-                    return maxSize;
-                }
-            } else if (direct == DIRECT_ZONED) {
-                if (DirectNumbers.appendZoned(ctx.src, ctx.off + start, maxSize, scale, signed, d.numbersAsStrings,
-                        out)) {
-                    return maxSize;
-                }
-            } else if (direct != DIRECT_NONE) {
-                DirectNumbers.appendBinary(ctx.src, ctx.off + start, maxSize, signed, direct == DIRECT_BINARY_BIG,
-                        d.numbersAsStrings, out);
                 return maxSize;
             }
             DecodedNumber number = ctx.number;
