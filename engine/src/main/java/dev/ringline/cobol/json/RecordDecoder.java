@@ -10,6 +10,7 @@ import dev.ringline.cobol.codec.NumericFormat;
 import dev.ringline.cobol.codec.PackedDecimal;
 import dev.ringline.cobol.codec.SignPosition;
 import dev.ringline.cobol.codec.ZonedDecimal;
+import dev.ringline.cobol.copybook.CounterSlots;
 import dev.ringline.cobol.copybook.Field;
 import dev.ringline.cobol.copybook.FieldType;
 import dev.ringline.cobol.copybook.RecordLayout;
@@ -31,9 +32,7 @@ import java.nio.charset.CharsetDecoder;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Turns one record's bytes into one JSON object (a line), following a {@link RecordLayout}. Compiled once per
@@ -84,12 +83,13 @@ public final class RecordDecoder {
     private final boolean compact;
     private final boolean bigEndian;
     private final FloatingPoint.Format floatFormat;
-    private final Map<Field, Integer> counterSlots = new IdentityHashMap<>();
+    private final CounterSlots counterSlots;
     /** The layout as one flat list of values when every item has a fixed offset, else null (the tree is walked). */
     private final FlatPlan plan;
 
     private RecordDecoder(RecordLayout layout, JsonOptions options, boolean flat) {
         this.layout = layout;
+        this.counterSlots = new CounterSlots(layout);
         this.codePage = options.codePage();
         this.text = new JsonText(codePage.toCharTable(), codePage.isUtf8());
         this.trim = options.trim();
@@ -104,11 +104,6 @@ public final class RecordDecoder {
         this.floatFormat = options.floatFormat();
         this.segments = options.segments() == null ? null
                 : options.segments().compile(layout, codePage, options.binaryBigEndian());
-        for (Field f : layout.flatten()) {
-            if (f.odoCounter()) {
-                counterSlots.put(f, counterSlots.size());
-            }
-        }
         if (segments != null && layout.multiRecord()) {
             List<Field> records = layout.fields();
             recordMembers = new Node[records.size()][];
@@ -301,7 +296,7 @@ public final class RecordDecoder {
      * counters), segments select views, metadata is emitted, or the unrolled tables hold too many values.
      */
     private FlatPlan flatPlan() {
-        if (segments != null || emitMeta || !counterSlots.isEmpty()) {
+        if (segments != null || emitMeta || counterSlots.size() > 0) {
             return null;
         }
         FlatPlan.Builder plan = new FlatPlan.Builder(text, trim, numbersAsStrings);
@@ -412,11 +407,11 @@ public final class RecordDecoder {
                 collect(f.children(), arrays, bit, out); // transparent: named children land in this object
                 continue;
             }
-            boolean emitted = !f.filler() || keepFiller || (f.isArray() && f.isGroup() && hasNamed(f))
-                    || (compact && variableSize(f));
+            boolean emitted = !f.filler() || keepFiller || (f.isArray() && f.isGroup() && f.hasNamedItems())
+                    || (compact && f.variableSize());
             if (!emitted) {
                 if (f.odoCounter()) {
-                    Node counter = new NumberNode(f, null, counterSlots.get(f), NumberNode.DIRECT_NONE);
+                    Node counter = new NumberNode(f, null, counterSlots.of(f), NumberNode.DIRECT_NONE);
                     counter.viewBit = bit;
                     out.add(counter); // silent: read for its table, not written
                 }
@@ -427,7 +422,7 @@ public final class RecordDecoder {
                 arrays.push(f);
                 Node element = value(f, arrays);
                 arrays.pop();
-                ArrayNode array = new ArrayNode(f, element, counterSlot(f, arrays));
+                ArrayNode array = new ArrayNode(f, element, counterSlots.forArray(f, arrays));
                 array.variable(compact);
                 value = array;
             } else {
@@ -443,72 +438,8 @@ public final class RecordDecoder {
         }
     }
 
-    private static boolean hasNamed(Field f) {
-        for (Field c : f.children()) {
-            if (!c.filler() || hasNamed(c)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean variableSize(Field f) {
-        if (f.dependingOn() != null) {
-            return true;
-        }
-        for (Field c : f.children()) {
-            if (variableSize(c)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The slot of an array's DEPENDING ON counter, or -1; checks the counter is reachable from the array. */
-    private int counterSlot(Field array, Deque<Field> arrays) {
-        Field counter = array.dependingOn();
-        if (counter == null) {
-            return -1;
-        }
-        // every table that holds the counter must also hold the array, so "its current element" is defined
-        for (Field table : tablesOf(counter)) {
-            if (table != array && !arrays.contains(table)) {
-                throw new CobolException(ErrorCode.COPYBOOK_UNSUPPORTED, array.path() + ": DEPENDING ON "
-                        + counter.path() + ", a counter inside table " + table.path()
-                        + " that does not contain the array");
-            }
-        }
-        return counterSlots.get(counter);
-    }
-
-    private List<Field> tablesOf(Field field) {
-        List<Field> tables = new ArrayList<>();
-        tablesOf(layout.root(), field, new ArrayDeque<>(), tables);
-        return tables;
-    }
-
-    private static boolean tablesOf(Field at, Field target, Deque<Field> path, List<Field> out) {
-        if (at == target) {
-            for (Field p : path) {
-                if (p.isArray()) {
-                    out.add(p);
-                }
-            }
-            return true;
-        }
-        path.push(at);
-        for (Field c : at.children()) {
-            if (tablesOf(c, target, path, out)) {
-                path.pop();
-                return true;
-            }
-        }
-        path.pop();
-        return false;
-    }
-
     private Node value(Field f, Deque<Field> arrays) {
-        Integer slot = counterSlots.get(f);
+        int slot = counterSlots.of(f);
         switch (f.type()) {
             case GROUP:
                 return new GroupNode(f, object(f.children(), arrays, 0), compact);
@@ -529,7 +460,7 @@ public final class RecordDecoder {
             case FLOAT_DOUBLE:
                 return new FloatNode(f);
             default:
-                return new NumberNode(f, f.name(), slot == null ? -1 : slot, directKind(f));
+                return new NumberNode(f, f.name(), slot, directKind(f));
         }
     }
 
