@@ -9,6 +9,7 @@ import dev.ringline.cobol.codec.NumericEdited;
 import dev.ringline.cobol.codec.NumericFormat;
 import dev.ringline.cobol.codec.PackedDecimal;
 import dev.ringline.cobol.codec.SignPosition;
+import dev.ringline.cobol.codec.WideText;
 import dev.ringline.cobol.codec.ZonedDecimal;
 import dev.ringline.cobol.copybook.CounterSlots;
 import dev.ringline.cobol.copybook.Field;
@@ -26,9 +27,7 @@ import dev.ringline.cobol.error.RecordDecodeException;
 import dev.ringline.cobol.framing.RecordLengthFunction;
 import dev.ringline.buffer.ByteVector;
 
-import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -497,9 +496,7 @@ public final class RecordDecoder {
         final int[] counterAt;
         long mask = -1L;
         String measureError;
-        private CharBuffer chars = CharBuffer.allocate(0);
-        private byte[] shiftedBytes = new byte[0];
-        private CharsetDecoder doubleByte;
+        final WideText wide = new WideText();
         byte[] src;
         int off;
         int len;
@@ -552,33 +549,6 @@ public final class RecordDecoder {
 
         void exit() {
             depth--;
-        }
-
-        /** An empty char buffer of room for {@code bytes} of wide text (grows, then is reused). */
-        CharBuffer chars(int bytes) {
-            if (chars.capacity() < bytes) {
-                chars = CharBuffer.allocate(bytes);
-            }
-            chars.clear();
-            return chars;
-        }
-
-        /** The field's bytes between shift-out and shift-in, as a double-byte decoder wants them. */
-        ByteBuffer shifted(byte[] src, int at, int len) {
-            if (shiftedBytes.length < len + 2) {
-                shiftedBytes = new byte[len + 2];
-            }
-            shiftedBytes[0] = 0x0E;
-            System.arraycopy(src, at, shiftedBytes, 1, len);
-            shiftedBytes[len + 1] = 0x0F;
-            return ByteBuffer.wrap(shiftedBytes, 0, len + 2);
-        }
-
-        CharsetDecoder doubleByte(CodePage page) {
-            if (doubleByte == null) {
-                doubleByte = page.newDoubleByteDecoder();
-            }
-            return doubleByte;
         }
 
         /** Field errors of lenient decoding since the last {@link #clearFieldErrors()}, in field order. */
@@ -826,58 +796,16 @@ public final class RecordDecoder {
             }
             byte[] src = ctx.src;
             int at = ctx.off + start;
-            if (d.emptyTextNull && wideBlank(src, at, available, national)) {
+            if (d.emptyTextNull && WideText.blank(src, at, available, national)) {
                 out.append(NULL);
                 return maxSize;
             }
-            CharBuffer chars = ctx.chars(available);
-            if (national) {
-                for (int i = 0; i < available; i += 2) {
-                    chars.put((char) (((src[at + i] & 0xFF) << 8) | (src[at + i + 1] & 0xFF)));
-                }
-            } else {
-                ByteBuffer in = ctx.shifted(src, at, available);
-                CharsetDecoder decoder = ctx.doubleByte(d.codePage);
-                decoder.reset();
-                decoder.decode(in, chars, true);
-                decoder.flush(chars);
-            }
-            chars.flip();
-            int from = 0;
-            int to = chars.limit();
-            if (d.trim == Trim.LEFT || d.trim == Trim.BOTH) {
-                while (from < to && wideBlank(chars.get(from))) {
-                    from++;
-                }
-            }
-            if (d.trim == Trim.RIGHT || d.trim == Trim.BOTH) {
-                while (to > from && wideBlank(chars.get(to - 1))) {
-                    to--;
-                }
-            }
-            chars.limit(to).position(from);
+            CharBuffer chars = ctx.wide.decode(src, at, available, national, d.codePage,
+                    d.trim == Trim.LEFT || d.trim == Trim.BOTH, d.trim == Trim.RIGHT || d.trim == Trim.BOTH);
             out.append('"');
             JsonEscape.append(chars, out);
             out.append('"');
             return maxSize;
-        }
-
-        /** Trimmed from wide text: chars up to U+0020 and the ideographic space U+3000 (the DBCS blank 0x4040). */
-        private static boolean wideBlank(char c) {
-            return c <= ' ' || c == '\u3000';
-        }
-
-        /** All low-values, or all spaces (U+0020 pairs for national, 0x4040 for double-byte EBCDIC). */
-        private static boolean wideBlank(byte[] src, int at, int len, boolean national) {
-            boolean zeros = true;
-            boolean spaces = true;
-            for (int i = 0; i < len; i += 2) {
-                int hi = src[at + i] & 0xFF;
-                int lo = src[at + i + 1] & 0xFF;
-                zeros &= hi == 0 && lo == 0;
-                spaces &= national ? hi == 0 && lo == 0x20 : hi == 0x40 && lo == 0x40;
-            }
-            return zeros || spaces;
         }
     }
 

@@ -9,6 +9,7 @@ import dev.ringline.cobol.codec.FloatingPoint;
 import dev.ringline.cobol.codec.NumericEdited;
 import dev.ringline.cobol.codec.NumericFormat;
 import dev.ringline.cobol.codec.PackedDecimal;
+import dev.ringline.cobol.codec.WideText;
 import dev.ringline.cobol.codec.ZonedDecimal;
 import dev.ringline.cobol.copybook.CounterSlots;
 import dev.ringline.cobol.copybook.Field;
@@ -28,9 +29,7 @@ import dev.ringline.cobol.json.Trim;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -345,14 +344,14 @@ public final class RowDecoder {
             case ALPHABETIC:
                 return new TextNode(plain(name, f, ordinal, ValueKind.TEXT), f);
             case NATIONAL:
-                return new NationalNode(plain(name, f, ordinal, ValueKind.TEXT), f);
+                return new WideTextNode(plain(name, f, ordinal, ValueKind.TEXT), f, true);
             case DBCS:
                 if (!codePage.hasDoubleByte()) {
                     throw new CobolException(ErrorCode.COPYBOOK_UNSUPPORTED, f.path() + " is double-byte text (PIC G"
                             + " / DISPLAY-1): it needs a code page with a double-byte charset, such as cp930, cp939"
                             + " (Japanese), cp933 (Korean), cp935, cp937 (Chinese); " + codePage.name() + " has none");
                 }
-                return new DoubleByteNode(plain(name, f, ordinal, ValueKind.TEXT), f);
+                return new WideTextNode(plain(name, f, ordinal, ValueKind.TEXT), f, false);
             case FLOAT_SINGLE:
                 return new FloatNode(plain(name, f, ordinal, ValueKind.FLOAT), f);
             case FLOAT_DOUBLE:
@@ -439,9 +438,7 @@ public final class RowDecoder {
         /** Each DEPENDING ON counter's last value read in this record (-1: bad or not read), and where. */
         final long[] counters;
         final int[] counterAt;
-        private CharBuffer chars = CharBuffer.allocate(0);
-        private byte[] shiftedBytes = new byte[0];
-        private CharsetDecoder doubleByte;
+        final WideText wide = new WideText();
 
         private Context(int counterSlots) {
             this.counters = new long[counterSlots];
@@ -482,33 +479,6 @@ public final class RowDecoder {
             if (counters.length > 0) {
                 java.util.Arrays.fill(counters, -1L);
             }
-        }
-
-        /** An empty char buffer of room for {@code bytes} of wide text (grows, then is reused). */
-        CharBuffer chars(int bytes) {
-            if (chars.capacity() < bytes) {
-                chars = CharBuffer.allocate(bytes);
-            }
-            chars.clear();
-            return chars;
-        }
-
-        /** The field's bytes between shift-out and shift-in, as a double-byte decoder wants them. */
-        ByteBuffer shifted(byte[] src, int at, int len) {
-            if (shiftedBytes.length < len + 2) {
-                shiftedBytes = new byte[len + 2];
-            }
-            shiftedBytes[0] = 0x0E;
-            System.arraycopy(src, at, shiftedBytes, 1, len);
-            shiftedBytes[len + 1] = 0x0F;
-            return ByteBuffer.wrap(shiftedBytes, 0, len + 2);
-        }
-
-        CharsetDecoder doubleByte(CodePage page) {
-            if (doubleByte == null) {
-                doubleByte = page.newDoubleByteDecoder();
-            }
-            return doubleByte;
         }
 
         void enter(Field array) {
@@ -831,11 +801,6 @@ public final class RowDecoder {
         }
     }
 
-    /** Chars up to U+0020 and the ideographic space U+3000 are trimmed from wide text, as the JSON writer does. */
-    private static boolean wideBlank(char c) {
-        return c <= ' ' || c == '\u3000';
-    }
-
     /** UTF-8 of {@code chars[from, to)} into {@code out}; a lone surrogate becomes U+FFFD. */
     private static int utf8(CharBuffer chars, int from, int to, ByteVector out) {
         out.setLength((to - from) * 3);
@@ -865,20 +830,14 @@ public final class RowDecoder {
         return at;
     }
 
-    /**
-     * PIC N (UTF-16 big-endian) or PIC G (double-byte EBCDIC, decoded by the code page's double-byte charset):
-     * chars in the context, trimmed, then UTF-8.
-     */
-    private abstract static class WideTextNode extends Node {
-        WideTextNode(RowColumn column, Field field) {
+    /** PIC N (UTF-16 big-endian) or PIC G (double-byte EBCDIC): chars in the context, trimmed, then UTF-8. */
+    private static final class WideTextNode extends Node {
+        private final boolean national;
+
+        WideTextNode(RowColumn column, Field field, boolean national) {
             super(column, field, field.length());
+            this.national = national;
         }
-
-        /** Appends the chars of {@code src[at, at + len)} to {@code chars}. */
-        abstract void decodeChars(RowDecoder d, Context ctx, byte[] src, int at, int len, CharBuffer chars);
-
-        /** All low-values, or all spaces of this kind of text. */
-        abstract boolean blankBytes(byte[] src, int at, int len);
 
         @Override
         int write(RowDecoder d, Context ctx, int shift, int ordinal, RowSink sink) {
@@ -890,81 +849,16 @@ public final class RowDecoder {
             }
             byte[] src = ctx.src;
             int at = ctx.off + start;
-            if (d.options.emptyText() == EmptyText.NULL && blankBytes(src, at, available)) {
+            if (d.options.emptyText() == EmptyText.NULL && WideText.blank(src, at, available, national)) {
                 sink.setNull(ordinal);
                 return maxSize;
             }
-            CharBuffer chars = ctx.chars(available);
-            decodeChars(d, ctx, src, at, available, chars);
-            chars.flip();
-            int from = 0;
-            int to = chars.limit();
             Trim trim = d.options.trim();
-            if (trim == Trim.LEFT || trim == Trim.BOTH) {
-                while (from < to && wideBlank(chars.get(from))) {
-                    from++;
-                }
-            }
-            if (trim == Trim.RIGHT || trim == Trim.BOTH) {
-                while (to > from && wideBlank(chars.get(to - 1))) {
-                    to--;
-                }
-            }
-            int n = utf8(chars, from, to, ctx.utf8);
+            CharBuffer chars = ctx.wide.decode(src, at, available, national, d.codePage,
+                    trim == Trim.LEFT || trim == Trim.BOTH, trim == Trim.RIGHT || trim == Trim.BOTH);
+            int n = utf8(chars, chars.position(), chars.limit(), ctx.utf8);
             sink.setText(ordinal, ctx.utf8.array(), 0, n);
             return maxSize;
-        }
-    }
-
-    private static final class NationalNode extends WideTextNode {
-        NationalNode(RowColumn column, Field field) {
-            super(column, field);
-        }
-
-        @Override
-        void decodeChars(RowDecoder d, Context ctx, byte[] src, int at, int len, CharBuffer chars) {
-            for (int i = 0; i < len; i += 2) {
-                chars.put((char) (((src[at + i] & 0xFF) << 8) | (src[at + i + 1] & 0xFF)));
-            }
-        }
-
-        @Override
-        boolean blankBytes(byte[] src, int at, int len) {
-            boolean zeros = true;
-            boolean spaces = true;
-            for (int i = 0; i < len; i += 2) {
-                zeros &= src[at + i] == 0 && src[at + i + 1] == 0;
-                spaces &= src[at + i] == 0 && src[at + i + 1] == 0x20;
-            }
-            return zeros || spaces;
-        }
-    }
-
-    private static final class DoubleByteNode extends WideTextNode {
-        DoubleByteNode(RowColumn column, Field field) {
-            super(column, field);
-        }
-
-        @Override
-        void decodeChars(RowDecoder d, Context ctx, byte[] src, int at, int len, CharBuffer chars) {
-            ByteBuffer in = ctx.shifted(src, at, len);
-            CharsetDecoder decoder = ctx.doubleByte(d.codePage);
-            decoder.reset();
-            decoder.decode(in, chars, true);
-            decoder.flush(chars);
-        }
-
-        @Override
-        boolean blankBytes(byte[] src, int at, int len) {
-            boolean zeros = true;
-            boolean spaces = true;
-            for (int i = 0; i < len; i += 2) {
-                int hi = src[at + i] & 0xFF;
-                int lo = src[at + i + 1] & 0xFF;
-                zeros &= hi == 0 && lo == 0;
-                spaces &= hi == 0x40 && lo == 0x40;
-            }
-            return zeros || spaces;
         }
     }
 
