@@ -16,12 +16,25 @@ import java.lang.invoke.MethodType;
  * folds after inlining. The generated code covers the common case only: a record shorter than the layout goes whole
  * to {@link FlatPlan#write}, a value its direct writer declines to {@link FlatPlan#finishFrom} (the rest of the
  * record interpreted), a value without a direct writer to {@link FlatPlan#general}; so validation, errors and the
- * lenient policy stay the tree's. Values are split over methods of {@value #VALUES_PER_METHOD}, each compiled on its
- * own, far from HotSpot's limits on method size and inlining.
+ * lenient policy stay the tree's. Values are split over methods that each inline to at most about {@value
+ * #INLINED_PER_METHOD} bytecodes, compiled on their own, far from HotSpot's limits on method size and inlining.
  */
 final class PlanCompiler {
-    /** Values per generated method. */
-    static final int VALUES_PER_METHOD = 16;
+    /**
+     * Bytecodes C2 inlines into one generated method at most, with margin: its {@code DesiredMethodLimit} (8,000)
+     * stops inlining mid-method beyond that, and a direct writer left as a call loses its constant arguments.
+     */
+    static final int INLINED_PER_METHOD = 7_000;
+    /** About what one value's direct number writer inlines to (the writers, the helpers, the var handles). */
+    private static final int NUMBER_COST = 1_000;
+    /** About what a text value's writer inlines to. */
+    private static final int TEXT_COST = 350;
+    /** A call of a general writer, not inlined. */
+    private static final int CALL_COST = 50;
+    /** One literal store through a var handle. */
+    private static final int STORE_COST = 270;
+    /** Literals longer than this are copied from the plan instead of stored as constants. */
+    private static final int MAX_STORED_LITERAL = 64;
 
     private static final String NAME = Type.getInternalName(PlanCompiler.class).replace("PlanCompiler", "PlanCode");
     private static final String PLAN = Type.getInternalName(FlatPlan.class);
@@ -78,13 +91,44 @@ final class PlanCompiler {
         cw.visitField(statics, "TRIM", TRIM_DESC, null, null).visitEnd();
         staticInit(cw);
         constructor(cw);
-        int parts = (plan.size() + VALUES_PER_METHOD - 1) / VALUES_PER_METHOD;
-        for (int k = 0; k < parts; k++) {
-            part(cw, plan, k * VALUES_PER_METHOD, Math.min(plan.size(), (k + 1) * VALUES_PER_METHOD), k);
+        int parts = 0;
+        int from = 0;
+        while (from < plan.size()) {
+            int to = from + 1;
+            int cost = cost(plan, from);
+            while (to < plan.size() && cost + cost(plan, to) <= INLINED_PER_METHOD) {
+                cost += cost(plan, to++);
+            }
+            part(cw, plan, from, to, parts++);
+            from = to;
         }
         write(cw, plan, parts);
         cw.visitEnd();
         return cw.toByteArray();
+    }
+
+    /** About how many bytecodes value {@code i} and its literal inline to. */
+    private static int cost(FlatPlan plan, int i) {
+        int n = plan.before(i).length;
+        int stores = n > MAX_STORED_LITERAL ? 1 : n >= 8 ? (n + 7) / 8 : n >= 2 ? 2 : n;
+        int value = plan.kind(i) == FlatPlan.TEXT ? TEXT_COST : direct(plan, i) ? NUMBER_COST : CALL_COST;
+        return value + stores * STORE_COST;
+    }
+
+    /** Whether value {@code i} is a number with a direct writer. */
+    private static boolean direct(FlatPlan plan, int i) {
+        int len = plan.length(i);
+        switch (plan.kind(i)) {
+            case FlatPlan.PACKED:
+                return len <= DirectNumbers.MAX_PACKED_BYTES;
+            case FlatPlan.ZONED:
+                return len <= DirectNumbers.MAX_ZONED_BYTES;
+            case FlatPlan.BINARY_BIG:
+            case FlatPlan.BINARY_LITTLE:
+                return true;
+            default:
+                return false;
+        }
     }
 
     /** The static finals (constants to the JIT) from the class data: the plan, its text writer and trim. */
@@ -169,8 +213,7 @@ final class PlanCompiler {
         mv.visitVarInsn(Opcodes.ALOAD, out);
         mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, VECTOR, "array", "()[B", false);
         mv.visitVarInsn(Opcodes.ASTORE, a);
-        byte[] after = plan.after();
-        literal(mv, after, a, p);
+        literal(mv, plan.after(), -1, a, p);
         mv.visitVarInsn(Opcodes.ALOAD, out);
         mv.visitVarInsn(Opcodes.ILOAD, p);
         mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, VECTOR, "setLength", "(I)V", false);
@@ -203,7 +246,7 @@ final class PlanCompiler {
         mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, VECTOR, "array", "()[B", false);
         mv.visitVarInsn(Opcodes.ASTORE, A);
         for (int i = from; i < to; i++) {
-            literal(mv, plan.before(i), A, P);
+            literal(mv, plan.before(i), i, A, P);
             value(mv, plan, i);
         }
         mv.visitVarInsn(Opcodes.ILOAD, P);
@@ -214,7 +257,6 @@ final class PlanCompiler {
 
     /** Value {@code i} at position P: its direct writer with constant arguments, or its general writer. */
     private static void value(MethodVisitor mv, FlatPlan plan, int i) {
-        int len = plan.length(i);
         byte kind = plan.kind(i);
         if (kind == FlatPlan.TEXT) {
             mv.visitFieldInsn(Opcodes.GETSTATIC, NAME, "TEXT", TEXT_DESC);
@@ -226,10 +268,8 @@ final class PlanCompiler {
             mv.visitVarInsn(Opcodes.ISTORE, P);
             return;
         }
-        boolean packed = kind == FlatPlan.PACKED && len <= DirectNumbers.MAX_PACKED_BYTES;
-        boolean zoned = kind == FlatPlan.ZONED && len <= DirectNumbers.MAX_ZONED_BYTES;
         boolean binary = kind == FlatPlan.BINARY_BIG || kind == FlatPlan.BINARY_LITTLE;
-        if (!packed && !zoned && !binary) { // the interpreter would call the general writer on every record too
+        if (!direct(plan, i)) { // the interpreter would call the general writer on every record too
             mv.visitFieldInsn(Opcodes.GETSTATIC, NAME, "PLAN", PLAN_DESC);
             push(mv, i);
             mv.visitVarInsn(Opcodes.ALOAD, CTX);
@@ -255,7 +295,8 @@ final class PlanCompiler {
             push(mv, plan.signed(i) ? 1 : 0);
             push(mv, plan.quoted() ? 1 : 0);
             target(mv);
-            mv.visitMethodInsn(Opcodes.INVOKESTATIC, NUMBERS, packed ? "packed" : "zoned", "([BIIIZZ[BI)I", false);
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, NUMBERS, kind == FlatPlan.PACKED ? "packed" : "zoned",
+                    "([BIIIZZ[BI)I", false);
         }
         mv.visitVarInsn(Opcodes.ISTORE, END);
         Label direct = new Label();
@@ -293,11 +334,26 @@ final class PlanCompiler {
     /**
      * Stores {@code bytes} at {@code a[p]} as constants and advances {@code p}: 8 bytes at a time, the last store of
      * a longer literal overlapping the one before it; a literal under 8 bytes as two overlapping 4- or 2-byte stores
-     * or one byte. Nothing is written past the literal.
+     * or one byte. Nothing is written past the literal. A long literal is copied from the plan (the text before value
+     * {@code i}, or after the last value if {@code i} is -1).
      */
-    private static void literal(MethodVisitor mv, byte[] bytes, int a, int p) {
+    private static void literal(MethodVisitor mv, byte[] bytes, int i, int a, int p) {
         int n = bytes.length;
-        if (n >= 8) {
+        if (n > MAX_STORED_LITERAL) {
+            mv.visitFieldInsn(Opcodes.GETSTATIC, NAME, "PLAN", PLAN_DESC);
+            if (i < 0) {
+                mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, PLAN, "after", "()[B", false);
+            } else {
+                push(mv, i);
+                mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, PLAN, "before", "(I)[B", false);
+            }
+            push(mv, 0);
+            mv.visitVarInsn(Opcodes.ALOAD, a);
+            mv.visitVarInsn(Opcodes.ILOAD, p);
+            push(mv, n);
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/System", "arraycopy",
+                    "(Ljava/lang/Object;ILjava/lang/Object;II)V", false);
+        } else if (n >= 8) {
             for (int at = 0; at < n; at += 8) {
                 store(mv, bytes, Math.min(at, n - 8), 8, a, p);
             }

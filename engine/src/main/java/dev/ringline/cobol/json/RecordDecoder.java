@@ -163,6 +163,11 @@ public final class RecordDecoder {
         return planWriter != null && planWriter != plan;
     }
 
+    /** What writes records by the plan (null without one): for tests that look at the generated class. */
+    PlanWriter planWriter() {
+        return planWriter;
+    }
+
     /** The layout this decoder follows. */
     public RecordLayout layout() {
         return layout;

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -50,10 +51,14 @@ class FlatPlanTest {
             "           05  TAIL            PIC X(3).",
             "");
 
-    /** Many values of every direct kind in a table: the generated code is split over several methods. */
+    /**
+     * Many values of every direct kind in a table: the generated code is split over several methods; the literal
+     * before the first value is long enough to be copied, not stored as constants.
+     */
     private static final String WIDE = String.join("\n",
             "       01  REC.",
-            "           05  HEAD            PIC X(3).",
+            "           05  A-GROUP-WITH-A-LONG-NAME-12345.",
+            "               10  A-MEMBER-WITH-A-LONG-NAME-1234 PIC X(3).",
             "           05  ROWS OCCURS 40 TIMES.",
             "               10  AMOUNT      PIC S9(7)V99 COMP-3.",
             "               10  COUNT       PIC S9(5).",
@@ -73,10 +78,13 @@ class FlatPlanTest {
     @Test
     void aLayoutOfManyValuesIsSplitOverSeveralGeneratedMethodsAndWritesWhatTheTreeWrites() {
         RecordLayout layout = Copybook.parse(WIDE, "wide.cpy").firstRecord();
-        assertTrue(40 * 5 > 4 * PlanCompiler.VALUES_PER_METHOD, "the layout needs several generated methods");
         for (JsonOptions o : optionSets()) {
             compareWithTree(layout, o, new SplittableRandom(7), 12);
         }
+        PlanWriter code = RecordDecoder.compile(layout, JsonOptions.defaults(CodePage.of("cp037"))).planWriter();
+        long parts = Arrays.stream(code.getClass().getDeclaredMethods()).filter(m -> m.getName().startsWith("part"))
+                .count();
+        assertTrue(parts >= 10, "generated methods: " + parts);
     }
 
     private static List<JsonOptions> optionSets() {
