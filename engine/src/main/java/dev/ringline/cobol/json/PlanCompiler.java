@@ -16,23 +16,15 @@ import java.lang.invoke.MethodType;
  * folds after inlining. The generated code covers the common case only: a record shorter than the layout goes whole
  * to {@link FlatPlan#write}, a value its direct writer declines to {@link FlatPlan#finishFrom} (the rest of the
  * record interpreted), a value without a direct writer to {@link FlatPlan#general}; so validation, errors and the
- * lenient policy stay the tree's. Values are split over methods that each inline to at most about {@value
- * #INLINED_PER_METHOD} bytecodes, compiled on their own, far from HotSpot's limits on method size and inlining.
+ * lenient policy stay the tree's. Values are split over methods of {@value #VALUES_PER_METHOD}.
  */
 final class PlanCompiler {
     /**
-     * Bytecodes C2 inlines into one generated method at most, with margin: its {@code DesiredMethodLimit} (8,000)
-     * stops inlining mid-method beyond that, and a direct writer left as a call loses its constant arguments.
+     * Values per generated method: each method is compiled on its own, far below HotSpot's 8,000-byte limit on
+     * compiled methods. Measured (comp3, mixed): 16 is as fast as one method for the whole record; methods cut to
+     * what C2 inlines whole (about 4 numbers) were 5-10% slower, since small methods are inlined back into one.
      */
-    static final int INLINED_PER_METHOD = 7_000;
-    /** About what one value's direct number writer inlines to (the writers, the helpers, the var handles). */
-    private static final int NUMBER_COST = 1_000;
-    /** About what a text value's writer inlines to. */
-    private static final int TEXT_COST = 350;
-    /** A call of a general writer, not inlined. */
-    private static final int CALL_COST = 50;
-    /** One literal store through a var handle. */
-    private static final int STORE_COST = 270;
+    static final int VALUES_PER_METHOD = 16;
     /** Literals longer than this are copied from the plan instead of stored as constants. */
     private static final int MAX_STORED_LITERAL = 64;
 
@@ -91,28 +83,13 @@ final class PlanCompiler {
         cw.visitField(statics, "TRIM", TRIM_DESC, null, null).visitEnd();
         staticInit(cw);
         constructor(cw);
-        int parts = 0;
-        int from = 0;
-        while (from < plan.size()) {
-            int to = from + 1;
-            int cost = cost(plan, from);
-            while (to < plan.size() && cost + cost(plan, to) <= INLINED_PER_METHOD) {
-                cost += cost(plan, to++);
-            }
-            part(cw, plan, from, to, parts++);
-            from = to;
+        int parts = (plan.size() + VALUES_PER_METHOD - 1) / VALUES_PER_METHOD;
+        for (int k = 0; k < parts; k++) {
+            part(cw, plan, k * VALUES_PER_METHOD, Math.min(plan.size(), (k + 1) * VALUES_PER_METHOD), k);
         }
         write(cw, plan, parts);
         cw.visitEnd();
         return cw.toByteArray();
-    }
-
-    /** About how many bytecodes value {@code i} and its literal inline to. */
-    private static int cost(FlatPlan plan, int i) {
-        int n = plan.before(i).length;
-        int stores = n > MAX_STORED_LITERAL ? 1 : n >= 8 ? (n + 7) / 8 : n >= 2 ? 2 : n;
-        int value = plan.kind(i) == FlatPlan.TEXT ? TEXT_COST : direct(plan, i) ? NUMBER_COST : CALL_COST;
-        return value + stores * STORE_COST;
     }
 
     /** Whether value {@code i} is a number with a direct writer. */
