@@ -22,7 +22,8 @@ final class PlanCompiler {
     /**
      * Values per generated method: each method is compiled on its own, far below HotSpot's 8,000-byte limit on
      * compiled methods. Measured (comp3, mixed): 16 is as fast as one method for the whole record; methods cut to
-     * what C2 inlines whole (about 4 numbers) were 5-10% slower, since small methods are inlined back into one.
+     * what C2 inlines whole (about 4 numbers) were 3-10% slower: they were small enough to be inlined back into
+     * {@code write}, and its inlining budget ran out there instead.
      */
     static final int VALUES_PER_METHOD = 16;
     /** Literals longer than this are copied from the plan instead of stored as constants. */
