@@ -248,13 +248,7 @@ final class PlanCompiler {
         }
         boolean binary = kind == FlatPlan.BINARY_BIG || kind == FlatPlan.BINARY_LITTLE;
         if (!direct(plan, i)) { // the interpreter would call the general writer on every record too
-            mv.visitFieldInsn(Opcodes.GETSTATIC, NAME, "PLAN", PLAN_DESC);
-            push(mv, i);
-            mv.visitVarInsn(Opcodes.ALOAD, CTX);
-            mv.visitVarInsn(Opcodes.ALOAD, OUT);
-            mv.visitVarInsn(Opcodes.ILOAD, P);
-            mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, PLAN, "general", "(I" + CONTEXT_DESC + VECTOR_DESC + "I)I",
-                    false);
+            callPlan(mv, "general", i, "I");
             mv.visitVarInsn(Opcodes.ISTORE, P);
             mv.visitVarInsn(Opcodes.ALOAD, OUT);
             mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, VECTOR, "array", "()[B", false);
@@ -280,18 +274,23 @@ final class PlanCompiler {
         Label direct = new Label();
         mv.visitVarInsn(Opcodes.ILOAD, END);
         mv.visitJumpInsn(Opcodes.IFGE, direct);
-        mv.visitFieldInsn(Opcodes.GETSTATIC, NAME, "PLAN", PLAN_DESC);
-        push(mv, i);
-        mv.visitVarInsn(Opcodes.ALOAD, CTX);
-        mv.visitVarInsn(Opcodes.ALOAD, OUT);
-        mv.visitVarInsn(Opcodes.ILOAD, P);
-        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, PLAN, "finishFrom", "(I" + CONTEXT_DESC + VECTOR_DESC + "I)V",
-                false);
+        callPlan(mv, "finishFrom", i, "V");
         push(mv, -1);
         mv.visitInsn(Opcodes.IRETURN);
         mv.visitLabel(direct);
         mv.visitVarInsn(Opcodes.ILOAD, END);
         mv.visitVarInsn(Opcodes.ISTORE, P);
+    }
+
+    /** Calls {@code PLAN.<method>(i, ctx, out, p)}, which returns {@code returns} (a descriptor). */
+    private static void callPlan(MethodVisitor mv, String method, int i, String returns) {
+        mv.visitFieldInsn(Opcodes.GETSTATIC, NAME, "PLAN", PLAN_DESC);
+        push(mv, i);
+        mv.visitVarInsn(Opcodes.ALOAD, CTX);
+        mv.visitVarInsn(Opcodes.ALOAD, OUT);
+        mv.visitVarInsn(Opcodes.ILOAD, P);
+        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, PLAN, method, "(I" + CONTEXT_DESC + VECTOR_DESC + "I)" + returns,
+                false);
     }
 
     /** Pushes {@code src, off + offset, length} of value {@code i}. */
