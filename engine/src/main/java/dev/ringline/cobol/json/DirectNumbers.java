@@ -30,9 +30,9 @@ final class DirectNumbers {
     }
 
     /** Packed fields up to this many bytes (13 digits) are decoded in registers, longer ones byte by byte. */
-    private static final int MAX_PACKED_BYTES = 7;
+    static final int MAX_PACKED_BYTES = 7;
     /** Zoned fields up to this many digits are decoded in registers, longer ones byte by byte. */
-    private static final int MAX_ZONED_BYTES = 14;
+    static final int MAX_ZONED_BYTES = 14;
     /** Room a direct writer needs at its position: quotes, sign and 16 bytes stored at once. */
     static final int MAX_TEXT = 20;
     private static final VarHandle BIG_ENDIAN_LONG =

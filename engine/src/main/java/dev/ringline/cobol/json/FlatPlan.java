@@ -14,7 +14,7 @@ import java.util.List;
  * (bad nibble, blank, record too short, a kind without a direct writer) goes to the field's general writer, so
  * validation, errors and the lenient policy are exactly the tree's.
  */
-final class FlatPlan {
+final class FlatPlan implements PlanWriter {
     /** Most values a plan unrolls; a layout with more (large tables) keeps the tree. */
     static final int MAX_VALUES = 4096;
 
@@ -76,14 +76,40 @@ final class FlatPlan {
      * and the position is kept in a local between values: the direct writers return it instead of setting the
      * vector's length.
      */
-    void write(RecordDecoder.Context ctx, ByteVector out) {
+    @Override
+    public void write(RecordDecoder.Context ctx, ByteVector out) {
+        writeFrom(0, ctx, out, out.length());
+    }
+
+    /**
+     * Writes value {@code i} with its general writer, {@code out} ending at {@code p} (the value's literal written);
+     * then the rest of the record as {@link #write} does. Generated code calls this for a value its direct writer
+     * declined.
+     */
+    void finishFrom(int i, RecordDecoder.Context ctx, ByteVector out, int p) {
+        writeFrom(i + 1, ctx, out, general(i, ctx, out, p));
+    }
+
+    /**
+     * Writes value {@code i} with its general writer at {@code p} and makes room for the longest line after it;
+     * returns the position after the value ({@code out}'s array may have changed).
+     */
+    int general(int i, RecordDecoder.Context ctx, ByteVector out, int p) {
+        out.setLength(p);
+        general[i].write(ctx, out);
+        int end = out.length();
+        out.ensureCapacity(end + maxBytes);
+        return end;
+    }
+
+    /** Values {@code from} to the last (each with its literal) and the text after them, from position {@code p}. */
+    private void writeFrom(int from, RecordDecoder.Context ctx, ByteVector out, int p) {
         byte[] src = ctx.src;
         int off = ctx.off;
         int recordLength = ctx.len;
-        int p = out.length();
         out.ensureCapacity(p + maxBytes);
         byte[] a = out.array();
-        for (int i = 0; i < kinds.length; i++) {
+        for (int i = from; i < kinds.length; i++) {
             byte[] literal = before[i];
             System.arraycopy(literal, 0, a, p, literal.length);
             p += literal.length;
@@ -115,14 +141,71 @@ final class FlatPlan {
                 p = end;
                 continue;
             }
-            out.setLength(p);
-            general[i].write(ctx, out);
-            p = out.length();
-            out.ensureCapacity(p + maxBytes);
+            p = general(i, ctx, out, p);
             a = out.array();
         }
         System.arraycopy(after, 0, a, p, after.length);
         out.setLength(p + after.length);
+    }
+
+    /** How many values the plan writes. */
+    int size() {
+        return kinds.length;
+    }
+
+    /** The JSON text before value {@code i}. */
+    byte[] before(int i) {
+        return before[i];
+    }
+
+    /** The JSON text after the last value. */
+    byte[] after() {
+        return after;
+    }
+
+    /** How value {@code i} is written: {@link #TEXT}, {@link #PACKED}, ..., or {@link #GENERAL}. */
+    byte kind(int i) {
+        return kinds[i];
+    }
+
+    /** Value {@code i}'s offset in the record. */
+    int offset(int i) {
+        return offsets[i];
+    }
+
+    /** Value {@code i}'s length in the record. */
+    int length(int i) {
+        return lengths[i];
+    }
+
+    /** Value {@code i}'s scale (numbers). */
+    int scale(int i) {
+        return scales[i];
+    }
+
+    /** Whether value {@code i} is a signed number. */
+    boolean signed(int i) {
+        return signed[i];
+    }
+
+    /** The text writer of TEXT values. */
+    JsonText text() {
+        return text;
+    }
+
+    /** The trim of TEXT values. */
+    Trim trim() {
+        return trim;
+    }
+
+    /** Whether numbers are written as JSON strings. */
+    boolean quoted() {
+        return quoted;
+    }
+
+    /** Room {@link #write} makes for a line: the longest line the direct writers can produce. */
+    int maxBytes() {
+        return maxBytes;
     }
 
     /** Collects the JSON text and the values in record order. */

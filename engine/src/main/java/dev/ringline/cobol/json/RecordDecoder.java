@@ -85,8 +85,10 @@ public final class RecordDecoder {
     private final CounterSlots counterSlots;
     /** The layout as one flat list of values when every item has a fixed offset, else null (the tree is walked). */
     private final FlatPlan plan;
+    /** What writes records by the plan: its generated code, or the plan itself if that could not be made. */
+    private final PlanWriter planWriter;
 
-    private RecordDecoder(RecordLayout layout, JsonOptions options, boolean flat) {
+    private RecordDecoder(RecordLayout layout, JsonOptions options, boolean flat, boolean generate) {
         this.layout = layout;
         this.counterSlots = new CounterSlots(layout);
         this.codePage = options.codePage();
@@ -120,21 +122,50 @@ public final class RecordDecoder {
             members = object(layout.fields(), new ArrayDeque<>(), 0);
         }
         plan = flat ? flatPlan() : null;
+        planWriter = plan == null ? null : generate ? generated(plan) : plan;
+    }
+
+    /**
+     * The plan's generated code; the plan itself should generating or defining the class fail (a bug, or a runtime
+     * that refuses hidden classes): records are then interpreted, with the same output, only slower. Tests assert
+     * that their layouts get generated code ({@link #generated()}), so a failure does not go unnoticed there.
+     */
+    private static PlanWriter generated(FlatPlan plan) {
+        try {
+            return PlanCompiler.compile(plan);
+        } catch (RuntimeException | LinkageError e) {
+            return plan;
+        }
     }
 
     /** Compiles a decoder for {@code layout} with the text, number and field-error settings of {@code options}. */
     public static RecordDecoder compile(RecordLayout layout, JsonOptions options) {
-        return new RecordDecoder(layout, options, true);
+        return new RecordDecoder(layout, options, true, true);
+    }
+
+    /** A decoder that interprets its {@link FlatPlan} without generated code: a reference for the generated code. */
+    static RecordDecoder compileInterpreted(RecordLayout layout, JsonOptions options) {
+        return new RecordDecoder(layout, options, true, false);
     }
 
     /** A decoder that always walks the tree, never a {@link FlatPlan}: the reference the plan is tested against. */
     static RecordDecoder compileTree(RecordLayout layout, JsonOptions options) {
-        return new RecordDecoder(layout, options, false);
+        return new RecordDecoder(layout, options, false, false);
     }
 
     /** Whether records are written by a {@link FlatPlan}. */
     boolean flat() {
         return plan != null;
+    }
+
+    /** Whether records are written by code generated for the layout's {@link FlatPlan}. */
+    boolean generated() {
+        return planWriter != null && planWriter != plan;
+    }
+
+    /** What writes records by the plan (null without one): for tests that look at the generated class. */
+    PlanWriter planWriter() {
+        return planWriter;
     }
 
     /** The layout this decoder follows. */
@@ -158,10 +189,10 @@ public final class RecordDecoder {
      */
     public void decode(byte[] src, int off, int len, long sequence, long inputOffset, Context ctx, ByteVector out) {
         ctx.start(src, off, len, sequence, inputOffset);
-        if (plan != null) {
+        if (planWriter != null) {
             int mark = out.length();
             try {
-                plan.write(ctx, out);
+                planWriter.write(ctx, out);
             } catch (RecordDecodeException e) {
                 out.truncate(mark);
                 throw e;

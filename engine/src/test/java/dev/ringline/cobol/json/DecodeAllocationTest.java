@@ -114,6 +114,46 @@ class DecodeAllocationTest {
         assertTrue(allocated < 64 * 1024, "decoding allocated " + allocated + " bytes in 100,000 records");
     }
 
+    /** Every direct kind, a table, and a value left to its general writer (PIC N). */
+    private static final String FLAT = String.join("\n",
+            "       01  R.",
+            "           05  NAME        PIC X(6).",
+            "           05  ROWS OCCURS 2 TIMES.",
+            "               10  AMOUNT  PIC S9(5)V99 COMP-3.",
+            "               10  COUNT   PIC S9(3).",
+            "               10  BIN     PIC S9(4) COMP.",
+            "           05  NAT         PIC N(2).");
+
+    @Test
+    void steadyStateDecodingByGeneratedCodeAllocatesNothing() {
+        com.sun.management.ThreadMXBean threads = allocationCounter();
+        dev.ringline.cobol.copybook.RecordLayout layout = dev.ringline.cobol.copybook.Copybook.parse(FLAT,
+                "flat.cpy").firstRecord();
+        RecordDecoder decoder = RecordDecoder.compile(layout, JsonOptions.defaults(CodePage.of("cp037")));
+        assertTrue(decoder.generated(), "the layout runs as generated code");
+        RecordDecoder.Context ctx = decoder.newContext();
+        CodePage cp = CodePage.of("cp037");
+        byte[] a = new byte[layout.length()];
+        cp.encode("ABC   ", a, 0, 6);
+        for (int row = 0; row < 2; row++) {
+            int at = 6 + row * 9;
+            PackedDecimal.encodeUnscaled(-12345, NumericFormat.of(7, 2, true), a, at);
+            cp.encode("12", a, at + 4, 2);
+            a[at + 6] = (byte) 0xC3; // zoned +3
+            a[at + 8] = 7;
+        }
+        ByteVector out = new ByteVector(1 << 16);
+        decodeRecords(decoder, ctx, a, a, out, 20_000);
+        String[] lines = new String(out.toByteArray(), 0, out.length(), java.nio.charset.StandardCharsets.UTF_8)
+                .split("\n");
+        assertTrue(lines[0].contains("\"AMOUNT\":-123.45,\"COUNT\":123,\"BIN\":7"), lines[0]);
+        long tid = Thread.currentThread().getId();
+        long before = threads.getThreadAllocatedBytes(tid);
+        decodeRecords(decoder, ctx, a, a, out, 100_000);
+        long allocated = threads.getThreadAllocatedBytes(tid) - before;
+        assertTrue(allocated < 64 * 1024, "decoding allocated " + allocated + " bytes in 100,000 records");
+    }
+
     private static com.sun.management.ThreadMXBean allocationCounter() {
         java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
         Assumptions.assumeTrue(bean instanceof com.sun.management.ThreadMXBean,

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -20,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The flat plan writes what the tree writes: the same line, or the same error, for records of every kind of field
- * (valid, invalid, blank, cut short), under several JSON options.
+ * (valid, invalid, blank, cut short), under several JSON options; interpreted and as code generated for the layout.
  */
 class FlatPlanTest {
     private static final String COPYBOOK = String.join("\n",
@@ -50,9 +51,43 @@ class FlatPlanTest {
             "           05  TAIL            PIC X(3).",
             "");
 
+    /**
+     * Many values of every direct kind in a table: the generated code is split over several methods; the literal
+     * before the first value is long enough to be copied, not stored as constants.
+     */
+    private static final String WIDE = String.join("\n",
+            "       01  REC.",
+            "           05  A-GROUP-WITH-A-LONG-NAME-12345.",
+            "               10  A-MEMBER-WITH-A-LONG-NAME-1234 PIC X(3).",
+            "           05  ROWS OCCURS 40 TIMES.",
+            "               10  AMOUNT      PIC S9(7)V99 COMP-3.",
+            "               10  COUNT       PIC S9(5).",
+            "               10  CODE        PIC X(4).",
+            "               10  BIN         PIC S9(9) COMP.",
+            "               10  RATE        COMP-1.",
+            "");
+
     @Test
     void writesWhatTheTreeWritesUnderEveryOption() {
         RecordLayout layout = Copybook.parse(COPYBOOK, "flat.cpy").firstRecord();
+        for (JsonOptions o : optionSets()) {
+            compareWithTree(layout, o, new SplittableRandom(21), 60);
+        }
+    }
+
+    @Test
+    void aLayoutOfManyValuesIsSplitOverSeveralGeneratedMethodsAndWritesWhatTheTreeWrites() {
+        RecordLayout layout = Copybook.parse(WIDE, "wide.cpy").firstRecord();
+        for (JsonOptions o : optionSets()) {
+            compareWithTree(layout, o, new SplittableRandom(7), 12);
+        }
+        PlanWriter code = RecordDecoder.compile(layout, JsonOptions.defaults(CodePage.of("cp037"))).planWriter();
+        long parts = Arrays.stream(code.getClass().getDeclaredMethods()).filter(m -> m.getName().startsWith("part"))
+                .count();
+        assertTrue(parts >= 10, "generated methods: " + parts);
+    }
+
+    private static List<JsonOptions> optionSets() {
         List<JsonOptions> options = new ArrayList<>();
         JsonOptions base = JsonOptions.defaults(CodePage.of("cp037"));
         options.add(base);
@@ -61,35 +96,48 @@ class FlatPlanTest {
         options.add(with(base, true, true, Trim.NONE, EmptyText.NULL, false, "cp037"));
         options.add(with(base, true, false, Trim.LEFT, EmptyText.STRING, false, "ascii"));
         options.add(with(base, true, false, Trim.RIGHT, EmptyText.STRING, true, "utf8"));
-        SplittableRandom random = new SplittableRandom(21);
-        for (JsonOptions o : options) {
-            RecordDecoder plan = RecordDecoder.compile(layout, o);
-            RecordDecoder tree = RecordDecoder.compileTree(layout, o);
-            assertTrue(plan.flat(), "a layout of fixed offsets is compiled to a plan");
-            assertFalse(tree.flat());
-            RecordDecoder.Context planContext = plan.newContext();
-            RecordDecoder.Context treeContext = tree.newContext();
-            // several records in one buffer, so fields sit at every offset, and some lines follow others
-            int length = layout.length();
-            byte[] records = new byte[length * 64];
-            for (int round = 0; round < 60; round++) {
-                for (int i = 0; i < records.length; i++) {
-                    records[i] = (byte) (round % 3 == 0 ? interestingByte(random)
-                            : round % 3 == 1 ? zonedMostly(random) : packedMostly(random));
+        return options;
+    }
+
+    /**
+     * Random records (valid, invalid, blank, cut short) through the tree, the interpreted plan and the plan's
+     * generated code: the same lines, errors and field errors.
+     */
+    private static void compareWithTree(RecordLayout layout, JsonOptions o, SplittableRandom random, int rounds) {
+        RecordDecoder tree = RecordDecoder.compileTree(layout, o);
+        RecordDecoder interpreted = RecordDecoder.compileInterpreted(layout, o);
+        RecordDecoder generated = RecordDecoder.compile(layout, o);
+        assertFalse(tree.flat());
+        assertTrue(interpreted.flat() && !interpreted.generated(), "a layout of fixed offsets is compiled to a plan");
+        assertTrue(generated.flat() && generated.generated(), "the plan runs as generated code");
+        RecordDecoder[] decoders = {interpreted, generated};
+        RecordDecoder.Context treeContext = tree.newContext();
+        RecordDecoder.Context[] contexts = {interpreted.newContext(), generated.newContext()};
+        // several records in one buffer, so fields sit at every offset, and some lines follow others
+        int length = layout.length();
+        byte[] records = new byte[length * 64];
+        for (int round = 0; round < rounds; round++) {
+            for (int i = 0; i < records.length; i++) {
+                records[i] = (byte) (round % 3 == 0 ? interestingByte(random)
+                        : round % 3 == 1 ? zonedMostly(random) : packedMostly(random));
+            }
+            ByteVector treeOut = new ByteVector(16);
+            ByteVector[] outs = {new ByteVector(16), new ByteVector(16)};
+            for (int r = 0; r < 64; r++) {
+                int len = r % 16 == 15 ? random.nextInt(length) : length; // some records end early
+                String treeLine = line(tree, treeContext, records, r * length, len, r, treeOut);
+                for (int d = 0; d < decoders.length; d++) {
+                    String line = line(decoders[d], contexts[d], records, r * length, len, r, outs[d]);
+                    int which = d;
+                    assertEquals(treeLine, line, () -> (which == 0 ? "interpreted" : "generated") + ", options " + o);
+                    assertEquals(errors(treeContext), errors(contexts[d]));
+                    contexts[d].clearFieldErrors();
                 }
-                ByteVector planOut = new ByteVector(16);
-                ByteVector treeOut = new ByteVector(16);
-                for (int r = 0; r < 64; r++) {
-                    int len = r % 16 == 15 ? random.nextInt(length) : length; // some records end early
-                    String planLine = line(plan, planContext, records, r * length, len, r, planOut);
-                    String treeLine = line(tree, treeContext, records, r * length, len, r, treeOut);
-                    assertEquals(treeLine, planLine, () -> "options " + o);
-                    assertEquals(errors(treeContext), errors(planContext));
-                    planContext.clearFieldErrors();
-                    treeContext.clearFieldErrors();
-                }
+                treeContext.clearFieldErrors();
+            }
+            for (ByteVector out : outs) {
                 assertEquals(new String(treeOut.toByteArray(), StandardCharsets.UTF_8),
-                        new String(planOut.toByteArray(), StandardCharsets.UTF_8));
+                        new String(out.toByteArray(), StandardCharsets.UTF_8));
             }
         }
     }
