@@ -28,7 +28,7 @@ import java.util.function.ToLongFunction;
  * Processes records in parallel and hands them to a consumer strictly in input order, in bounded memory.
  *
  * <p>Records live in the preallocated slots of a Disruptor ring; a slot's ring sequence is the record's 0-based
- * sequence ID. The producer claims slots and fills them in place; N striped workers run the
+ * sequence ID. The producer claims slots and fills them in place; N workers, taking blocks of slots in turn, run the
  * {@link RecordProcessor} on their own slots with their own {@link dev.ringline.buffer.ScratchBuffers}; the ordered
  * stage releases each slot to the {@link RecordConsumer} only after its worker is done and every earlier slot was
  * released. The producer is gated by the ordered stage: at most {@code capacity} records (and, with a memory limit,
@@ -94,7 +94,9 @@ public final class OrderedPipeline<E> implements AutoCloseable {
     private final AtomicLong claimed = new AtomicLong();
     private final int capacity;
     private final int workers;
-    private final int stripeShift;
+    private final int blockShift;
+    /** The workers, for stall reports: which one holds the oldest unreleased record. */
+    private final List<BlockWorker<E>> blockWorkers;
     private final Duration stallTimeout;
     private final MemoryBudget memory;
     private final ToLongFunction<? super E> sizer;
@@ -147,7 +149,9 @@ public final class OrderedPipeline<E> implements AutoCloseable {
         this.latencyRecorder = b.recordLatency ? new SingleWriterRecorder(3) : null;
         this.latencyTotal = b.recordLatency ? new Histogram(3) : null;
 
-        this.stripeShift = stripeShift(b.stripe, capacity, workers);
+        this.blockShift = blockShift(b.stripe, capacity, workers);
+        Sequence blocks = new Sequence(0); // padded: taken by every worker once per block
+        this.blockWorkers = new ArrayList<>(workers);
         // A window as large as capacity can never be exceeded: the worker's check then never fails.
         long window = b.reorderWindow > 0 ? b.reorderWindow : capacity;
         BooleanSupplier isStopped = () -> stopped;
@@ -156,8 +160,9 @@ public final class OrderedPipeline<E> implements AutoCloseable {
         this.workerSequences = new Sequence[workers];
         ExceptionHandler<Slot<E>> engineFailure = new EngineFailureHandler();
         for (int i = 0; i < workers; i++) {
-            StripedWorker<E> worker = new StripedWorker<>(i, workers, stripeShift, b.processor, consumerSignal,
-                    new StripedWorker.Window(window, released, producerSignal, isStopped, SIGNALLED_PARK_NANOS));
+            BlockWorker<E> worker = new BlockWorker<>(i, blockShift, blocks, b.processor, consumerSignal,
+                    new BlockWorker.Window(window, released, producerSignal, isStopped, SIGNALLED_PARK_NANOS));
+            blockWorkers.add(worker);
             BatchEventProcessor<Slot<E>> processor = new BatchEventProcessorBuilder().build(ring, barrier, worker);
             processor.setExceptionHandler(engineFailure);
             processors.add(processor);
@@ -187,7 +192,7 @@ public final class OrderedPipeline<E> implements AutoCloseable {
     }
 
     /** Blocks of up to 8 neighbouring slots per worker, but never so large that capacity starves a worker. */
-    private static int stripeShift(int requested, int capacity, int workers) {
+    private static int blockShift(int requested, int capacity, int workers) {
         int stripe = requested > 0 ? requested : Math.max(1, Math.min(8, capacity / (2 * workers)));
         return 31 - Integer.numberOfLeadingZeros(stripe);
     }
@@ -727,15 +732,17 @@ public final class OrderedPipeline<E> implements AutoCloseable {
             if (!isPublished(next)) {
                 return new Stuck(PipelineStalledException.Stage.UNPUBLISHED_SLOT, -1, next);
             }
+            // The worker whose block holds the record; else (no block taken that far yet) the slowest one.
+            for (BlockWorker<E> w : blockWorkers) {
+                long from = w.heldFrom();
+                if (from >= 0 && from <= next && next < from + w.blockSize()
+                        && workerSequences[w.ordinal()].get() < next) {
+                    return new Stuck(PipelineStalledException.Stage.WORKER, w.ordinal(), next);
+                }
+            }
             for (int i = 0; i < workers; i++) {
-                long done = workerSequences[i].get();
-                if (done < next) {
-                    // The worker may have passed sequences it does not own without reporting them.
-                    long onSequence = done + 1;
-                    while (((onSequence >>> stripeShift) % workers) != i) {
-                        onSequence++;
-                    }
-                    return new Stuck(PipelineStalledException.Stage.WORKER, i, onSequence);
+                if (workerSequences[i].get() < next) {
+                    return new Stuck(PipelineStalledException.Stage.WORKER, i, next);
                 }
             }
         }
@@ -1021,7 +1028,9 @@ public final class OrderedPipeline<E> implements AutoCloseable {
         }
 
         /**
-         * Sets how many consecutive slots go to one worker.
+         * Sets how many consecutive slots a worker takes at a time (a block). Workers take blocks in turn as they
+         * finish their last one, so a worker that gets less CPU takes fewer; larger blocks cost fewer updates of the
+         * counter the workers share, smaller ones let work spread more evenly when records are few or slow.
          *
          * @param stripe a power of two, or 0 to pick up to 8 from capacity and workers
          * @return this builder

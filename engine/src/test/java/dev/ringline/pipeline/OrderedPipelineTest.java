@@ -33,6 +33,43 @@ class OrderedPipelineTest {
     }
 
     @Test
+    void aStalledWorkerHoldsBackOnlyItsOwnBlock() throws Exception {
+        // Workers take blocks in turn: while one is held on its record, the other takes every later block (up to the
+        // capacity) instead of only its share, so a worker that gets less CPU does fewer records, not slower ones.
+        CountDownLatch held = new CountDownLatch(1);
+        AtomicReference<String> holder = new AtomicReference<>();
+        List<String> otherThreads = Collections.synchronizedList(new ArrayList<>());
+        List<Long> out = Collections.synchronizedList(new ArrayList<>());
+        OrderedPipeline<TestSlot> pipeline = OrderedPipeline.<TestSlot>builder(TestSlot::new, (seq, slot, scratch) -> {
+                    if (seq == 0) {
+                        holder.set(Thread.currentThread().getName());
+                        held.await();
+                    } else {
+                        otherThreads.add(Thread.currentThread().getName());
+                    }
+                    slot.output = slot.input * 2;
+                }).workers(2).capacity(64).stripe(1).threadNamePrefix("held-worker")
+                .consumer((seq, slot, failure) -> out.add(slot.output)).build();
+        try {
+            for (int i = 0; i < 40; i++) {
+                publish(pipeline, i);
+            }
+            // With fixed stripes the free worker could do only the odd records (20); now it does all 39 others.
+            await().atMost(WAIT).until(() -> otherThreads.size() == 39);
+            assertTrue(otherThreads.stream().noneMatch(name -> name.equals(holder.get())), otherThreads.toString());
+            assertTrue(out.isEmpty(), "nothing is delivered past the held record");
+            held.countDown();
+            await().atMost(WAIT).until(() -> out.size() == 40);
+            for (int i = 0; i < 40; i++) {
+                assertEquals(2L * i, out.get(i));
+            }
+        } finally {
+            held.countDown();
+            pipeline.close();
+        }
+    }
+
+    @Test
     void stalledConsumerBoundsRecordsInFlightToCapacity() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         List<Long> out = Collections.synchronizedList(new ArrayList<>());

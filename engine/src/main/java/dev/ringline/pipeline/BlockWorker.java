@@ -7,16 +7,24 @@ import dev.ringline.buffer.ScratchBuffers;
 import java.util.function.BooleanSupplier;
 
 /**
- * One of N workers. Every worker sees every slot, but processes only its own stripe: blocks of
- * {@code 1 << stripeShift} consecutive sequences go to the same worker, so neighbouring slots (and their cache
- * lines) are not written by two cores at once. Disruptor 4 removed WorkerPool; striping is its replacement.
+ * One of N workers. Every worker sees every slot; a worker that has finished its block of {@code 1 << blockShift}
+ * consecutive sequences takes the next untaken block from a counter shared by all workers, so a worker that gets less
+ * CPU (on a small machine it shares a core with the producer or the ordered stage) simply takes fewer blocks instead
+ * of holding back the others, as fixed stripes did: with stripes, throughput was N times the slowest worker's.
+ * Blocks are handed out in increasing order, so a worker always takes a block at or after the sequence it is on, and
+ * every sequence it skips belongs to a block another worker took. Neighbouring slots of one block are written by one
+ * core. Disruptor 4 removed WorkerPool; this is its replacement, one shared counter update per block.
  */
-final class StripedWorker<E> implements EventHandler<Slot<E>> {
-    private final long blockMask;
-    /** Distance from the end of one of our blocks to the start of our next one. */
-    private final long skipToNextBlock;
-    /** The next sequence this worker owns; sequences are seen in order, so no division per record. */
-    private long nextOwned;
+final class BlockWorker<E> implements EventHandler<Slot<E>> {
+    private final int ordinal;
+    private final int blockShift;
+    /** Blocks taken so far by all workers: the next untaken block's number. */
+    private final Sequence blocks;
+    /** First and last sequence of the block this worker holds; -1 before its first. */
+    private long blockStart = -1;
+    private long blockEnd = -1;
+    /** {@link #blockStart} for other threads (stall diagnostics only): written once per block. */
+    private volatile long heldFrom = -1;
     private final RecordProcessor<? super E> processor;
     private final WakeSignal orderedStage;
     private final ScratchBuffers scratch = new ScratchBuffers();
@@ -32,12 +40,11 @@ final class StripedWorker<E> implements EventHandler<Slot<E>> {
     record Window(long size, Sequence released, WakeSignal releases, BooleanSupplier stopped, long parkNanos) {
     }
 
-    StripedWorker(int ordinal, int workers, int stripeShift, RecordProcessor<? super E> processor, WakeSignal orderedStage,
-                  Window window) {
-        long blockSize = 1L << stripeShift;
-        this.blockMask = blockSize - 1;
-        this.skipToNextBlock = (workers - 1) * blockSize;
-        this.nextOwned = ordinal * blockSize;
+    BlockWorker(int ordinal, int blockShift, Sequence blocks, RecordProcessor<? super E> processor,
+                WakeSignal orderedStage, Window window) {
+        this.ordinal = ordinal;
+        this.blockShift = blockShift;
+        this.blocks = blocks;
         this.processor = processor;
         this.orderedStage = orderedStage;
         this.window = window;
@@ -51,8 +58,10 @@ final class StripedWorker<E> implements EventHandler<Slot<E>> {
 
     @Override
     public void onEvent(Slot<E> slot, long sequence, boolean endOfBatch) {
-        if (sequence == nextOwned) {
-            nextOwned = ((sequence + 1) & blockMask) != 0 ? sequence + 1 : sequence + 1 + skipToNextBlock;
+        if (sequence > blockEnd) {
+            takeBlock();
+        }
+        if (sequence >= blockStart) {
             // A failure already set means the producer could not fill the slot: deliver it, skip the work.
             if (sequence > windowEnd && !awaitWindow(sequence)) {
                 slot.failure = Slot.ABORTED; // stopped while held: nothing is delivered after a stop anyway
@@ -78,6 +87,29 @@ final class StripedWorker<E> implements EventHandler<Slot<E>> {
             progress.setVolatile(sequence);
             orderedStage.wake();
         }
+    }
+
+    /** Takes the next untaken block: always at or after the sequence this worker is on, since blocks go in order. */
+    private void takeBlock() {
+        long block = blocks.getAndAdd(1);
+        blockStart = block << blockShift;
+        blockEnd = blockStart + (1L << blockShift) - 1;
+        heldFrom = blockStart;
+    }
+
+    /** This worker's number, for stall reports. */
+    int ordinal() {
+        return ordinal;
+    }
+
+    /** The first sequence of the block this worker holds, or -1 before its first; read by stall diagnostics. */
+    long heldFrom() {
+        return heldFrom;
+    }
+
+    /** Size of a block, for stall diagnostics. */
+    long blockSize() {
+        return 1L << blockShift;
     }
 
     /** Holds this record until it is within the window of the released sequence; false if the pipeline stopped. */
