@@ -23,8 +23,11 @@ final class BlockWorker<E> implements EventHandler<Slot<E>> {
     /** First and last sequence of the block this worker holds; -1 before its first. */
     private long blockStart = -1;
     private long blockEnd = -1;
-    /** {@link #blockStart} for other threads (stall diagnostics only): written once per block. */
-    private volatile long heldFrom = -1;
+    /**
+     * {@link #blockStart} for other threads (stall diagnostics only), written once per block with a release store:
+     * a volatile store would add a second full fence to the counter update on every block.
+     */
+    private final Sequence heldFrom = new Sequence(-1);
     private final RecordProcessor<? super E> processor;
     private final WakeSignal orderedStage;
     private final ScratchBuffers scratch = new ScratchBuffers();
@@ -94,7 +97,7 @@ final class BlockWorker<E> implements EventHandler<Slot<E>> {
         long block = blocks.getAndAdd(1);
         blockStart = block << blockShift;
         blockEnd = blockStart + (1L << blockShift) - 1;
-        heldFrom = blockStart;
+        heldFrom.set(blockStart);
     }
 
     /** This worker's number, for stall reports. */
@@ -104,7 +107,7 @@ final class BlockWorker<E> implements EventHandler<Slot<E>> {
 
     /** The first sequence of the block this worker holds, or -1 before its first; read by stall diagnostics. */
     long heldFrom() {
-        return heldFrom;
+        return heldFrom.get();
     }
 
     /** Size of a block, for stall diagnostics. */
