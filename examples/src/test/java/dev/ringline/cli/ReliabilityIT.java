@@ -25,7 +25,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -543,10 +545,21 @@ class ReliabilityIT {
     }
 
     static Case signal(String name, String signal, int exit) {
+        // Input on stdin, which the test keeps open until the signal is sent: a 200 MiB file decodes in under a
+        // second now, and a run that ends before the signal arrives rightly exits 0.
         return c(name).setup(write("out.jsonl", "previous\n"))
-                .args("decode", "--copybook", bigCopybook.toString(), "--input", big.toString(), "--output", "out.jsonl",
+                .args("decode", "--copybook", bigCopybook.toString(), "--input", "-", "--output", "out.jsonl",
                         "--progress", "never", "--threads", "1")
-                .signal(signal).exit(exit, null).file("out.jsonl", UNCHANGED).build();
+                .stdin(bigHead()).signal(signal).exit(exit, null).file("out.jsonl", UNCHANGED).build();
+    }
+
+    /** The first 4 MiB (whole records) of the big input: JSON enough for the run's temp file to pass 1 MiB. */
+    private static byte[] bigHead() {
+        try (InputStream in = Files.newInputStream(big)) {
+            return in.readNBytes((4 << 20) / RECORD * RECORD);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void fifo(Path dir) throws Exception {
@@ -694,11 +707,21 @@ class ReliabilityIT {
         builder.redirectError(errFile.toFile());
         Process process = builder.start();
         CompletableFuture<byte[]> out = stdout == Stdout.HEAD ? null : read(process.getInputStream());
+        CompletableFuture<Void> signalSent = new CompletableFuture<>();
         CompletableFuture.runAsync(() -> {
             try (var in = process.getOutputStream()) {
                 in.write(stdin);
+                if (signal != null) {
+                    // Keep the input open until the signal is sent, so the run cannot end before it.
+                    in.flush();
+                    signalSent.get(90, TimeUnit.SECONDS);
+                }
             } catch (IOException ignored) {
                 // the process may end without reading its input
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                // no signal was sent: the run's own assertions say why
             }
         });
         if (stdout == Stdout.HEAD) {
@@ -717,6 +740,7 @@ class ReliabilityIT {
             // The shell's built-in kill: no procps package needed.
             Process kill = new ProcessBuilder("/bin/sh", "-c", "kill -" + signal + " " + process.pid()).start();
             assertTrue(kill.waitFor(10, TimeUnit.SECONDS));
+            signalSent.complete(null);
         }
         assertTrue(process.waitFor(90, TimeUnit.SECONDS), "ringline did not finish: " + command);
         if (out != null) {
