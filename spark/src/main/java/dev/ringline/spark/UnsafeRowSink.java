@@ -6,6 +6,7 @@ import dev.ringline.cobol.row.ValueKind;
 
 import org.apache.spark.sql.catalyst.expressions.codegen.UnsafeArrayWriter;
 import org.apache.spark.sql.catalyst.expressions.codegen.UnsafeRowWriter;
+import org.apache.spark.sql.catalyst.expressions.codegen.UnsafeWriter;
 import org.apache.spark.sql.types.Decimal;
 
 import java.math.BigDecimal;
@@ -24,6 +25,61 @@ abstract class UnsafeRowSink implements RowSink {
 
     /** The cursor of the shared buffer when this struct or array started. */
     int previousCursor;
+    /** This struct's or array's writer: values are written the same way into either. */
+    private final UnsafeWriter out;
+    private final Decimal decimal = new Decimal();
+
+    UnsafeRowSink(UnsafeWriter out) {
+        this.out = out;
+    }
+
+    /** The scale of the decimal at {@code ordinal}. */
+    abstract int scale(int ordinal);
+
+    @Override
+    public final void setInt(int ordinal, int value) {
+        out.write(ordinal, value);
+    }
+
+    @Override
+    public final void setLong(int ordinal, long value) {
+        out.write(ordinal, value);
+    }
+
+    @Override
+    public final void setDecimal(int ordinal, long unscaled, int precision, int scale) {
+        if (precision <= MAX_LONG_DIGITS) {
+            out.write(ordinal, unscaled); // the compact form: the unscaled long itself
+        } else {
+            out.write(ordinal, decimal.set(unscaled, precision, scale), precision, scale);
+        }
+    }
+
+    @Override
+    public final void setBigDecimal(int ordinal, BigDecimal value, int precision) {
+        int scale = scale(ordinal);
+        out.write(ordinal, Decimal.apply(value, precision, scale), precision, scale);
+    }
+
+    @Override
+    public final void setFloat(int ordinal, float value) {
+        out.write(ordinal, value);
+    }
+
+    @Override
+    public final void setDouble(int ordinal, double value) {
+        out.write(ordinal, value);
+    }
+
+    @Override
+    public final void setText(int ordinal, byte[] utf8, int off, int len) {
+        out.write(ordinal, utf8, off, len);
+    }
+
+    @Override
+    public final void endGroup(int ordinal, RowColumn group, RowSink members) {
+        out.setOffsetAndSizeFromPreviousCursor(ordinal, ((UnsafeRowSink) members).previousCursor);
+    }
 
     /** A sink for the top-level row of {@code columns} plus {@code extra} columns written by the caller. */
     static Struct top(List<RowColumn> columns, int extra) {
@@ -39,7 +95,7 @@ abstract class UnsafeRowSink implements RowSink {
         return c.kind() == ValueKind.INT || c.kind() == ValueKind.FLOAT ? 4 : 8;
     }
 
-    static UnsafeRowSink child(org.apache.spark.sql.catalyst.expressions.codegen.UnsafeWriter parent, RowColumn c) {
+    static UnsafeRowSink child(UnsafeWriter parent, RowColumn c) {
         switch (c.kind()) {
             case GROUP:
                 return new Struct(new UnsafeRowWriter(parent, c.children().size()), c.children());
@@ -55,9 +111,9 @@ abstract class UnsafeRowSink implements RowSink {
         final UnsafeRowWriter writer;
         private final RowColumn[] columns;
         private final UnsafeRowSink[] children;
-        private final Decimal decimal = new Decimal();
 
         Struct(UnsafeRowWriter writer, List<RowColumn> columns) {
+            super(writer);
             this.writer = writer;
             this.columns = columns.toArray(new RowColumn[0]);
             this.children = new UnsafeRowSink[this.columns.length];
@@ -80,6 +136,11 @@ abstract class UnsafeRowSink implements RowSink {
         }
 
         @Override
+        int scale(int ordinal) {
+            return columns[ordinal].scale();
+        }
+
+        @Override
         public void setNull(int ordinal) {
             RowColumn c = columns[ordinal];
             if (wide(c)) {
@@ -90,56 +151,11 @@ abstract class UnsafeRowSink implements RowSink {
         }
 
         @Override
-        public void setInt(int ordinal, int value) {
-            writer.write(ordinal, value);
-        }
-
-        @Override
-        public void setLong(int ordinal, long value) {
-            writer.write(ordinal, value);
-        }
-
-        @Override
-        public void setDecimal(int ordinal, long unscaled, int precision, int scale) {
-            if (precision <= MAX_LONG_DIGITS) {
-                writer.write(ordinal, unscaled); // the compact form: the unscaled long itself
-            } else {
-                writer.write(ordinal, decimal.set(unscaled, precision, scale), precision, scale);
-            }
-        }
-
-        @Override
-        public void setBigDecimal(int ordinal, BigDecimal value, int precision) {
-            RowColumn c = columns[ordinal];
-            writer.write(ordinal, Decimal.apply(value, precision, c.scale()), precision, c.scale());
-        }
-
-        @Override
-        public void setFloat(int ordinal, float value) {
-            writer.write(ordinal, value);
-        }
-
-        @Override
-        public void setDouble(int ordinal, double value) {
-            writer.write(ordinal, value);
-        }
-
-        @Override
-        public void setText(int ordinal, byte[] utf8, int off, int len) {
-            writer.write(ordinal, utf8, off, len);
-        }
-
-        @Override
         public RowSink startGroup(int ordinal, RowColumn group) {
             Struct members = (Struct) children[ordinal];
             members.previousCursor = writer.cursor();
             members.writer.resetRowWriter();
             return members;
-        }
-
-        @Override
-        public void endGroup(int ordinal, RowColumn group, RowSink members) {
-            writer.setOffsetAndSizeFromPreviousCursor(ordinal, ((UnsafeRowSink) members).previousCursor);
         }
 
         @Override
@@ -161,12 +177,17 @@ abstract class UnsafeRowSink implements RowSink {
         final UnsafeArrayWriter writer;
         private final RowColumn element;
         private final UnsafeRowSink members;
-        private final Decimal decimal = new Decimal();
 
         Array(UnsafeArrayWriter writer, RowColumn element) {
+            super(writer);
             this.writer = writer;
             this.element = element;
             this.members = child(writer, element);
+        }
+
+        @Override
+        int scale(int ordinal) {
+            return element.scale();
         }
 
         @Override
@@ -181,54 +202,10 @@ abstract class UnsafeRowSink implements RowSink {
         }
 
         @Override
-        public void setInt(int ordinal, int value) {
-            writer.write(ordinal, value);
-        }
-
-        @Override
-        public void setLong(int ordinal, long value) {
-            writer.write(ordinal, value);
-        }
-
-        @Override
-        public void setDecimal(int ordinal, long unscaled, int precision, int scale) {
-            if (precision <= MAX_LONG_DIGITS) {
-                writer.write(ordinal, unscaled);
-            } else {
-                writer.write(ordinal, decimal.set(unscaled, precision, scale), precision, scale);
-            }
-        }
-
-        @Override
-        public void setBigDecimal(int ordinal, BigDecimal value, int precision) {
-            writer.write(ordinal, Decimal.apply(value, precision, element.scale()), precision, element.scale());
-        }
-
-        @Override
-        public void setFloat(int ordinal, float value) {
-            writer.write(ordinal, value);
-        }
-
-        @Override
-        public void setDouble(int ordinal, double value) {
-            writer.write(ordinal, value);
-        }
-
-        @Override
-        public void setText(int ordinal, byte[] utf8, int off, int len) {
-            writer.write(ordinal, utf8, off, len);
-        }
-
-        @Override
         public RowSink startGroup(int ordinal, RowColumn group) {
             members.previousCursor = writer.cursor();
             ((Struct) members).writer.resetRowWriter();
             return members;
-        }
-
-        @Override
-        public void endGroup(int ordinal, RowColumn group, RowSink done) {
-            writer.setOffsetAndSizeFromPreviousCursor(ordinal, members.previousCursor);
         }
 
         @Override
